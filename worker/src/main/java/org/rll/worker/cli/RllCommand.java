@@ -1,0 +1,32 @@
+package org.rll.worker.cli;
+
+import org.rll.worker.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rll} command line: one subcommand per user-facing job. */
+@Command(
+    name = "rll",
+    mixinStandardHelpOptions = true,
+    versionProvider = RllVersion.class,
+    description = "Ranked List Loss training as durable workflows.",
+    subcommands = {BenchCommand.class})
+public final class RllCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Entry point of {@code ./rll}. */
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and tests. */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new RllCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}
