@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * out class-major (positions [cK, (c + 1)K) belong to the batch's c-th class).
  *
  * <p>Batch t is a function of (seed, t) alone, so it is read by random access ({@link #batch}) and
- * a resumed run never replays the sampler. Classes follow {@link EpochSchedule} (each class once
- * per epoch); images follow {@link ClassImageDraw} with the stream (seed, IMAGE, t, label). Classes
+ * a resumed run never replays the sampler. Classes follow {@code EpochSchedule} (each class once
+ * per epoch); images follow {@code ClassImageDraw} with the stream (seed, IMAGE, t, label). Classes
  * with fewer than two images are excluded, reported by {@link #excludedClasses} and logged.
  *
  * <p>Safe for concurrent use.

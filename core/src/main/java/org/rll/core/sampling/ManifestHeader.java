@@ -48,7 +48,8 @@ public record ManifestHeader(
         numImages,
         indexWidthFor(numImages));
     ValidationException.check(
-        bodyBytes(iterations, classesPerBatch, imagesPerClass, indexWidth) <= MAX_BODY_BYTES,
+        bodyBytesWithoutOverflow(iterations, classesPerBatch, imagesPerClass, indexWidth)
+            <= MAX_BODY_BYTES,
         "body of %d x %d x %d indices of %d bytes exceeds the in-memory limit of %d bytes",
         iterations,
         classesPerBatch,
@@ -125,7 +126,7 @@ public record ManifestHeader(
     }
   }
 
-  private static double bodyBytes(int iterations, int c, int k, int width) {
+  private static double bodyBytesWithoutOverflow(int iterations, int c, int k, int width) {
     // In double so that no product of four ints can overflow before the limit check.
     return (double) iterations * c * k * width;
   }
