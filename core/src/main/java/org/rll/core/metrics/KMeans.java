@@ -75,7 +75,7 @@ public final class KMeans {
     KMeansPoints host = KMeansPoints.copyOf(points, k);
     try (NDManager manager = points.getManager().newSubManager(points.getDevice())) {
       manager.tempAttachAll(points);
-      NDArray squaredNorms = points.mul(points).sum(new int[] {1});
+      double[] squaredNorms = host.squaredNorms();
       KMeansLloyd lloyd =
           new KMeansLloyd(host, new KMeansAssigner(points, blockSize), maxIterations, tolerance);
       List<KMeansRestartSummary> summaries = new ArrayList<>();

@@ -70,6 +70,19 @@ final class KMeansPoints {
     System.arraycopy(values, index * dimension, centres, target * dimension, dimension);
   }
 
+  /** The squared norm of every point, in doubles. */
+  double[] squaredNorms() {
+    double[] out = new double[count];
+    for (int i = 0; i < count; i++) {
+      double sum = 0;
+      for (int j = i * dimension; j < (i + 1) * dimension; j++) {
+        sum += (double) values[j] * values[j];
+      }
+      out[i] = sum;
+    }
+    return out;
+  }
+
   /** The squared distance of every point to its assigned centre, summed in doubles. */
   double[] squaredDistances(float[] centres, int[] assignments) {
     double[] out = new double[count];

@@ -20,7 +20,7 @@ class KMeansReferenceAgreementTest {
     double[][] x = KMeansTestData.uniform(300, 6, 100 + seed);
     try (NDManager manager = NDManager.newBaseManager()) {
       NDArray points = KMeansTestData.toNDArray(manager, x);
-      NDArray squaredNorms = points.mul(points).sum(new int[] {1});
+      double[] squaredNorms = KMeansPoints.copyOf(points, 1).squaredNorms();
       int[] seeds = KMeansSeeding.kMeansPlusPlus(points, squaredNorms, 12, new SplitMix64(seed));
       assertArrayEquals(KMeansNaiveReference.seeds(x, 12, new SplitMix64(seed)), seeds);
     }

@@ -3,8 +3,10 @@ package org.rll.core.metrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -40,7 +42,7 @@ class KMeansTest {
       assertEquals(first.inertia(), second.inertia());
       assertArrayEquals(first.centres(), second.centres());
 
-      NDArray squaredNorms = points.mul(points).sum(new int[] {1});
+      double[] squaredNorms = KMeansPoints.copyOf(points, 1).squaredNorms();
       int[] seedsA = KMeansSeeding.kMeansPlusPlus(points, squaredNorms, 8, new SplitMix64(1));
       int[] seedsB = KMeansSeeding.kMeansPlusPlus(points, squaredNorms, 8, new SplitMix64(2));
       assertFalse(Arrays.equals(seedsA, seedsB));
@@ -56,7 +58,7 @@ class KMeansTest {
   void secondSeedFollowsTheSquaredDistanceLaw() {
     try (NDManager manager = NDManager.newBaseManager()) {
       NDArray points = KMeansTestData.toNDArray(manager, new double[][] {{0}, {1}, {3}});
-      NDArray squaredNorms = points.mul(points).sum(new int[] {1});
+      double[] squaredNorms = KMeansPoints.copyOf(points, 1).squaredNorms();
       int startsAtZero = 0;
       int thenFarthest = 0;
       for (long seed = 0; seed < 3000; seed++) {
@@ -68,6 +70,17 @@ class KMeansTest {
         assertFalse(seeds[1] == seeds[0], "a seed was drawn twice");
       }
       assertEquals(0.9, thenFarthest / (double) startsAtZero, 0.045);
+    }
+  }
+
+  @Test
+  void fitLeavesNothingBehindInTheCallersManager() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray points = KMeansTestData.toNDArray(manager, KMeansTestData.uniform(50, 3, 2));
+      int before = ((BaseNDManager) manager).getManagedArrays().size();
+      KMeans.builder().setK(4).build().fit(points);
+      assertEquals(before, ((BaseNDManager) manager).getManagedArrays().size());
+      assertSame(manager, points.getManager());
     }
   }
 
