@@ -9,12 +9,24 @@ import org.rll.core.random.SplitMix64;
 
 /**
  * k-means of the rows of an N x d float32 NDArray, on that array's device: exact k-means++ seeding,
- * Lloyd iterations ({@link KMeansLloyd} documents the stopping and empty-cluster rules), several
- * restarts keeping the lowest inertia.
+ * Lloyd iterations, several restarts keeping the lowest inertia (the earliest on ties).
  *
- * <p>Deterministic: restart r draws from {@code SplitMix64.derive(seed, r)} and nothing else is
- * random. Memory beyond the points and the centres is bounded by the block size: at most {@code
- * blockSize x k} distances exist at once, plus one host copy of the points.
+ * <p>Rules, the same in the naive reference of the tests:
+ *
+ * <ul>
+ *   <li>An iteration assigns every point to its nearest centre (lowest index on ties) and measures
+ *       the inertia exactly, in doubles. It stops when the assignments did not change, when the
+ *       inertia changed by at most {@code tolerance} relative to the previous iteration, or at
+ *       {@code maxIterations}; otherwise every centre becomes the mean of its points.
+ *   <li>Empty clusters: after the means, each empty cluster in increasing index order takes as its
+ *       centre the point farthest from the centre it was assigned to (lowest index on ties), each
+ *       point at most once per update.
+ *   <li>The result's centres are the ones its assignments and inertia refer to.
+ * </ul>
+ *
+ * <p>Deterministic on every device: restart r draws from {@code SplitMix64.derive(seed, r)}, centre
+ * updates run on the host in doubles. Memory beyond the points, one host copy of them and the
+ * centres is bounded by the block size: at most {@code blockSize x k} distances exist at once.
  *
  * <pre>{@code
  * KMeansResult result = KMeans.builder().setK(100).optSeed(7).build().fit(embeddings);

@@ -3,19 +3,11 @@ package org.rll.core.metrics;
 import java.util.Arrays;
 
 /**
- * Lloyd's iterations from given seeds: the assignment step on the device ({@link KMeansAssigner}),
- * the update step on the host in doubles (one pass over the host copy; deterministic on every
- * device, unlike atomic scatter-adds on a GPU).
- *
- * <p>One iteration assigns every point to its nearest centre and measures the inertia exactly (sum
- * of squared distances, in doubles). It stops when the assignments equal the previous ones, when
- * the inertia changed by at most {@code tolerance} relative to the previous one, or after {@code
- * maxIterations}; otherwise the centres become the means of their points and the next iteration
- * starts. The outcome's centres are therefore the ones its assignments and inertia refer to.
- *
- * <p>Empty clusters: after the means, each empty cluster in increasing index order takes as its
- * centre the point farthest from its assigned centre (lowest index on ties), each point used at
- * most once per update. The donor cluster keeps its mean; the next assignment step settles both.
+ * Lloyd's iterations from given seeds, with the stopping and empty-cluster rules documented on
+ * {@link KMeans}: the assignment step on the device ({@link KMeansAssigner}), the exact distances
+ * and the update step on the host in doubles (one pass each over the host copy; deterministic on
+ * every device, unlike atomic scatter-adds on a GPU). A donor of a re-seeded empty cluster keeps
+ * its mean; the next assignment step settles both.
  */
 final class KMeansLloyd {
   private final KMeansPoints points;

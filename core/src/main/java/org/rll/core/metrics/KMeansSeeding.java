@@ -16,9 +16,17 @@ import org.rll.core.random.SplitMix64;
  *
  * <p>Each step is one pass over the data on its device, a matrix-vector product x.c; the Gram
  * expansion ||x||^2 - 2 x.c + ||c||^2, the running minimum and the draw run on the host in doubles,
- * which costs one transfer of N floats per step and no other device operation.
+ * which costs one transfer of N floats per step and no other device operation. Distances within the
+ * float32 rounding of the expansion count as 0 ({@link #RESOLUTION}).
  */
 final class KMeansSeeding {
+  /**
+   * Gram-expansion distances below this fraction of ||x||^2 + ||c||^2 are rounding noise of the
+   * float32 dot product (a few of its typical relative errors), so they count as 0: a point equal
+   * to a chosen centre then has weight exactly 0 and is never drawn again.
+   */
+  private static final double RESOLUTION = 0x1.0p-18;
+
   private KMeansSeeding() {}
 
   /**
@@ -37,7 +45,11 @@ final class KMeansSeeding {
       double centreNorm = squaredNorms[seeds[c - 1]];
       double sum = 0;
       for (int i = 0; i < count; i++) {
-        double distance = Math.max(0, squaredNorms[i] - 2.0 * dots[i] + centreNorm);
+        double scale = squaredNorms[i] + centreNorm;
+        double distance = scale - 2.0 * dots[i];
+        if (distance <= RESOLUTION * scale) {
+          distance = 0;
+        }
         nearest[i] = Math.min(nearest[i], distance);
         sum += nearest[i];
         cumulative[i] = sum;

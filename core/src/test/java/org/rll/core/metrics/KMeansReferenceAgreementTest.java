@@ -99,4 +99,30 @@ class KMeansReferenceAgreementTest {
       assertEquals(result.restarts().get(result.bestRestart()).iterations(), result.iterations());
     }
   }
+
+  /*
+   * 4 distinct points, each 3 times, k = 6: after 4 seeds every D^2 is 0, so the draw hits the cap
+   * (row N-1) and Lloyd starts with duplicate centres, i.e. empty clusters; inertia ends at 0.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void fewerDistinctPointsThanClustersFollowsTheCapAndEmptyClusterRules(long seed) {
+    double[][] distinct = KMeansTestData.uniform(4, 3, seed);
+    double[][] x = new double[12][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = distinct[i % 4];
+    }
+    KMeansNaiveReference.Run expected = KMeansNaiveReference.fit(x, 6, seed, 3, 100, 1e-4);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray points = KMeansTestData.toNDArray(manager, x);
+      double[] squaredNorms = KMeansPoints.copyOf(points, 1).squaredNorms();
+      int[] seeds = KMeansSeeding.kMeansPlusPlus(points, squaredNorms, 6, new SplitMix64(seed));
+      assertArrayEquals(KMeansNaiveReference.seeds(x, 6, new SplitMix64(seed)), seeds);
+      assertEquals(11, seeds[5]);
+      KMeansResult actual = KMeans.builder().setK(6).optSeed(seed).build().fit(points);
+      assertArrayEquals(expected.assignments(), actual.assignments());
+      assertEquals(0.0, actual.inertia());
+      assertEquals(0.0, expected.inertia());
+    }
+  }
 }
