@@ -53,6 +53,12 @@ public final class SplitMix64 {
     return (nextLong() >>> 11) * 0x1.0p-53;
   }
 
+  /** A standard normal draw (Box-Muller from two uniform draws, so the stream stays portable). */
+  public double nextGaussian() {
+    double radius = Math.sqrt(-2 * Math.log(1 - nextDouble()));
+    return radius * Math.cos(2 * Math.PI * nextDouble());
+  }
+
   /** Shuffles {@code values} in place (Fisher-Yates). */
   public void shuffle(int[] values) {
     for (int i = values.length - 1; i > 0; i--) {

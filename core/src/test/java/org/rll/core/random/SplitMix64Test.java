@@ -70,4 +70,25 @@ class SplitMix64Test {
       assertTrue(d >= 0 && d < 1, "out of [0,1): " + d);
     }
   }
+
+  @Test
+  void nextGaussianHasUnitMomentsAndIsPortable() {
+    SplitMix64 rng = new SplitMix64(5);
+    double sum = 0;
+    double sumSquares = 0;
+    int n = 200_000;
+    for (int i = 0; i < n; i++) {
+      double g = rng.nextGaussian();
+      sum += g;
+      sumSquares += g * g;
+    }
+    assertEquals(0, sum / n, 0.01);
+    assertEquals(1, sumSquares / n, 0.01);
+
+    SplitMix64 uniforms = new SplitMix64(11);
+    double u1 = uniforms.nextDouble();
+    double u2 = uniforms.nextDouble();
+    double expected = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    assertEquals(expected, new SplitMix64(11).nextGaussian(), 0.0);
+  }
 }

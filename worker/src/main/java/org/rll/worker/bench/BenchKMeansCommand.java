@@ -3,12 +3,11 @@ package org.rll.worker.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 import org.rll.core.metrics.KMeans;
 import org.rll.core.metrics.KMeansRestartSummary;
 import org.rll.core.metrics.KMeansResult;
-import org.rll.core.random.SplitMix64;
+import org.rll.core.synthetic.SyntheticClasses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +53,7 @@ public final class BenchKMeansCommand implements Runnable {
   public void run() {
     int rowsPerBlock = blockSize != null ? blockSize : KMeans.defaultBlockSize(k);
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray points = manager.create(clusteredPoints(), new Shape(n, dim));
+      NDArray points = clusteredPoints(manager);
       print(
           "kmeans bench: n=%d dim=%d k=%d noise=%.2f restarts=%d max-iterations=%d block=%d rows, %s",
           n, dim, k, noise, restarts, maxIterations, rowsPerBlock, points.getDevice());
@@ -124,31 +123,19 @@ public final class BenchKMeansCommand implements Runnable {
   }
 
   /** {@code k} Gaussian centres, each point its centre i % k plus Gaussian noise, L2-normalised. */
-  private float[] clusteredPoints() {
-    SplitMix64 rng = SplitMix64.derive(seed, 0x6b6d65616e73L);
-    float[] centres = new float[k * dim];
-    for (int i = 0; i < centres.length; i++) {
-      centres[i] = (float) gaussian(rng);
-    }
-    float[] values = new float[n * dim];
+  private NDArray clusteredPoints(NDManager manager) {
+    int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
-      double norm = 0;
-      for (int j = 0; j < dim; j++) {
-        float value = centres[(i % k) * dim + j] + (float) (noise * gaussian(rng));
-        values[i * dim + j] = value;
-        norm += (double) value * value;
-      }
-      float scale = (float) (1 / Math.sqrt(norm));
-      for (int j = 0; j < dim; j++) {
-        values[i * dim + j] *= scale;
-      }
+      labels[i] = i % k;
     }
-    return values;
-  }
-
-  private static double gaussian(SplitMix64 rng) {
-    return Math.sqrt(-2 * Math.log(1 - rng.nextDouble()))
-        * Math.cos(2 * Math.PI * rng.nextDouble());
+    return SyntheticClasses.builder()
+        .setLabels(labels)
+        .setDim(dim)
+        .optNoise(noise)
+        .optNormalize(true)
+        .optSeed(seed)
+        .build()
+        .toNDArray(manager);
   }
 
   private static void print(String format, Object... args) {
