@@ -38,7 +38,8 @@ public final class RetrievalEvaluator {
     int n = labels.length;
     ClassMembers classes = new ClassMembers(labels);
     RetrievalAccumulator accumulator = new RetrievalAccumulator(config.ks());
-    try (NDManager evaluationManager = embeddings.getManager().newSubManager()) {
+    try (NDManager evaluationManager =
+        embeddings.getManager().newSubManager(embeddings.getDevice())) {
       GalleryScorer scorer = new GalleryScorer(embeddings, evaluationManager);
       ValidationException.check(
           scorer.allFinite(), "embeddings must be finite, found NaN or infinity");

@@ -57,7 +57,7 @@ public final class BenchEvalCommand implements Runnable {
   @Option(
       names = "--spread",
       description = "Within-class noise relative to the class centre (default: ${DEFAULT-VALUE}).")
-  double spread = 2.0;
+  double spread = 2.5;
 
   @Option(
       names = "--repeat",
@@ -112,7 +112,7 @@ public final class BenchEvalCommand implements Runnable {
   /** Seconds of the bare block-by-block N x N x d product, each block discarded. */
   private double plainProductSeconds(NDArray embeddings) {
     long start = System.nanoTime();
-    try (NDManager scratch = embeddings.getManager().newSubManager()) {
+    try (NDManager scratch = embeddings.getManager().newSubManager(embeddings.getDevice())) {
       NDArray gallery = embeddings.get(scratch, new NDIndex(":, :"));
       NDArray galleryT = gallery.transpose();
       for (int from = 0; from < n; from += block) {
