@@ -3,7 +3,6 @@ package org.rll.worker.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -13,10 +12,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.metrics.KMeans;
+import org.rll.core.metrics.NormalizedMutualInformation;
 import org.rll.core.metrics.RetrievalConfig;
 import org.rll.core.metrics.RetrievalEvaluator;
 import org.rll.core.metrics.RetrievalResult;
 import org.rll.core.random.SplitMix64;
+import org.rll.core.synthetic.SyntheticClasses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,8 +31,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Recall@K and MAP@R time and peak memory against the bare blocked product.")
 public final class BenchEvalCommand implements Runnable {
-  private static final int MAX_CLASS_SIZE = 12;
-
   @Option(names = "--n", description = "Embeddings (default: ${DEFAULT-VALUE}).")
   int n = 60_502;
 
@@ -39,8 +39,13 @@ public final class BenchEvalCommand implements Runnable {
 
   @Option(
       names = "--classes",
-      description = "Classes, 1 to 12 items each (default: ${DEFAULT-VALUE}).")
+      description = "Classes, 1 to --max-class-size items each (default: ${DEFAULT-VALUE}).")
   int classes = 11_316;
+
+  @Option(
+      names = "--max-class-size",
+      description = "Largest class, as in SOP (default: ${DEFAULT-VALUE}).")
+  int maxClassSize = 12;
 
   @Option(names = "--seed", description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}).")
   long seed = 1;
@@ -57,7 +62,12 @@ public final class BenchEvalCommand implements Runnable {
   @Option(
       names = "--spread",
       description = "Within-class noise relative to the class centre (default: ${DEFAULT-VALUE}).")
-  double spread = 2.5;
+  double spread = 1.5;
+
+  @Option(
+      names = "--nmi",
+      description = "Also time NMI (k-means with k = classes, 1 restart); minutes at SOP size.")
+  boolean nmi;
 
   @Option(
       names = "--repeat",
@@ -69,9 +79,9 @@ public final class BenchEvalCommand implements Runnable {
   public void run() {
     ValidationException.check(classes > 0, "classes must be positive, got %d", classes);
     ValidationException.check(
-        n >= classes && n <= MAX_CLASS_SIZE * classes,
-        "n must be between classes and %d x classes, got n %d for %d classes",
-        MAX_CLASS_SIZE,
+        n >= classes && n <= maxClassSize * classes,
+        "n must be between classes and max-class-size %d x classes, got n %d for %d classes",
+        maxClassSize,
         n,
         classes);
     ValidationException.check(dim > 0, "dim must be positive, got %d", dim);
@@ -104,9 +114,34 @@ public final class BenchEvalCommand implements Runnable {
       print(
           "ratio",
           String.format(Locale.ROOT, "%.3f x the product", metricSeconds / productSeconds));
+      if (nmi) {
+        timeNmi(embeddings, labels, productSeconds);
+      }
       print("peak RSS", String.format(Locale.ROOT, "%.0f MiB (VmHWM)", peakResidentKib() / 1024.0));
       print("peak JVM heap", String.format(Locale.ROOT, "%.0f MiB", peakHeapBytes() / 1048576.0));
     }
+  }
+
+  private void timeNmi(NDArray embeddings, int[] labels, double productSeconds) {
+    long start = System.nanoTime();
+    int[] clusters =
+        KMeans.builder()
+            .setK(classes)
+            .optSeed(seed)
+            .optRestarts(1)
+            .build()
+            .fit(embeddings)
+            .assignments();
+    double nmiValue = NormalizedMutualInformation.of(labels, clusters);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    print(
+        "NMI",
+        String.format(
+            Locale.ROOT,
+            "%.4f in %.2f s (k-means, 1 restart: %.2f x the product)",
+            nmiValue,
+            seconds,
+            seconds / productSeconds));
   }
 
   /** Seconds of the bare block-by-block N x N x d product, each block discarded. */
@@ -126,14 +161,17 @@ public final class BenchEvalCommand implements Runnable {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  /** Class sizes 1 to 12 like SOP: one item per class, the rest dealt to random classes. */
+  /**
+   * Class sizes 1 to max-class-size, like SOP's 1 to 12: one item per class, the rest dealt to
+   * random classes.
+   */
   private int[] labels() {
     SplitMix64 random = SplitMix64.derive(seed, 1);
     int[] sizes = new int[classes];
     Arrays.fill(sizes, 1);
     for (int dealt = classes; dealt < n; ) {
       int c = random.nextInt(classes);
-      if (sizes[c] < MAX_CLASS_SIZE) {
+      if (sizes[c] < maxClassSize) {
         sizes[c]++;
         dealt++;
       }
@@ -148,26 +186,16 @@ public final class BenchEvalCommand implements Runnable {
     return labels;
   }
 
-  /**
-   * A uniform random centre per class plus uniform noise of scale {@code spread}, L2-normalised.
-   */
+  /** A Gaussian centre per class plus Gaussian noise of scale {@code spread}, L2-normalised. */
   private NDArray embeddings(NDManager manager, int[] labels) {
-    SplitMix64 random = SplitMix64.derive(seed, 2);
-    float[] centres = new float[classes * dim];
-    for (int i = 0; i < centres.length; i++) {
-      centres[i] = (float) (2 * random.nextDouble() - 1);
-    }
-    float[] values = new float[n * dim];
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < dim; c++) {
-        double noise = spread * (2 * random.nextDouble() - 1);
-        values[i * dim + c] = (float) (centres[labels[i] * dim + c] + noise);
-      }
-    }
-    try (NDArray raw = manager.create(values, new Shape(n, dim));
-        NDArray norms = raw.norm(new int[] {1}, true)) {
-      return raw.div(norms);
-    }
+    return SyntheticClasses.builder()
+        .setLabels(labels)
+        .setDim(dim)
+        .optNoise(spread)
+        .optNormalize(true)
+        .optSeed(seed)
+        .build()
+        .toNDArray(manager);
   }
 
   private static long peakResidentKib() {

@@ -1,5 +1,6 @@
 package org.rll.worker.cli;
 
+import org.rll.core.exceptions.RllException;
 import org.rll.worker.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,19 @@ public final class RllCommand implements Runnable {
 
   /** The configured command line, shared by {@link #main} and tests. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new RllCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new RllCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(RllCommand::reportRllException);
+  }
+
+  /** Bad input ends with its message and exit code 2; anything else keeps its stack trace. */
+  private static int reportRllException(
+      Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult)
+      throws Exception {
+    if (exception instanceof RllException) {
+      commandLine.getErr().println("rll: " + exception.getMessage());
+      return 2;
+    }
+    throw exception;
   }
 }
