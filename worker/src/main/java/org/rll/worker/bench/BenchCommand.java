@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints its figures and a ratio against a same-run baseline.",
-    subcommands = {BenchEvalCommand.class, BenchKMeansCommand.class, BenchManifestCommand.class})
+    subcommands = {
+      BenchEvalCommand.class,
+      BenchKMeansCommand.class,
+      BenchLossCommand.class,
+      BenchManifestCommand.class
+    })
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

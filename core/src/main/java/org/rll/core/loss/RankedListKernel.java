@@ -1,0 +1,118 @@
+package org.rll.core.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import org.rll.core.exceptions.ValidationException;
+
+/**
+ * The vectorised ranked list loss of one embedding head: one N x N distance matrix, boolean masks
+ * and row-normalised weights, no per-query loop. Works in the input's dtype and on its device.
+ */
+final class RankedListKernel {
+  /**
+   * Squared distances are clamped at this before the square root, so d (at least 1e-6) has a finite
+   * derivative even between identical embeddings, where the Gram expansion gives 0 or a tiny
+   * negative number.
+   */
+  static final double SQUARED_DISTANCE_FLOOR = 1e-12;
+
+  /**
+   * Subtracted from the weight logits of pairs outside a mask before taking the row maximum: finite
+   * in float32 and float64, and far larger than any real logit.
+   */
+  private static final double OUT_OF_MASK_PENALTY = 1e30;
+
+  private final RankedListLossConfig config;
+
+  RankedListKernel(RankedListLossConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * The loss (1/N) sum_i 2 ((1 - lambda) L_P(i) + lambda L_N(i)) of an N x d batch, attached to the
+   * embeddings' manager, and the pairs it mined.
+   */
+  HeadLoss compute(NDArray labels, NDArray embeddings) {
+    ValidationException.check(
+        embeddings.getShape().dimension() == 2,
+        "embeddings must be 2-D (batch x dim), got shape %s",
+        embeddings.getShape());
+    int n = Math.toIntExact(embeddings.getShape().get(0));
+    ValidationException.check(
+        labels.size() == n, "labels size %d != batch size %d", labels.size(), n);
+    NDManager caller = embeddings.getManager();
+    try (NDManager scope = NDManager.subManagerOf(embeddings)) {
+      scope.tempAttachAll(embeddings, labels);
+      NDArray gallery =
+          config.gradientMode() == GradientMode.CONSTANT_GALLERY
+              ? embeddings.stopGradient()
+              : embeddings;
+      NDArray distances = euclideanDistances(embeddings, gallery);
+      NDArray fixed = distances.stopGradient();
+
+      NDArray column = labels.toDevice(embeddings.getDevice(), false).reshape(n, 1);
+      NDArray sameClass = column.eq(column.transpose());
+      NDArray index = scope.arange(0, n, 1, DataType.INT32, embeddings.getDevice()).reshape(n, 1);
+      NDArray notSelf = index.neq(index.transpose());
+      NDArray positives =
+          sameClass.logicalAnd(notSelf).logicalAnd(fixed.gt(config.positiveBoundary()));
+      NDArray negatives = sameClass.logicalNot().logicalAnd(fixed.lt(config.alpha()));
+
+      // Scales are applied to N x N arrays, never to 0-d ones: a 0-d array times a Java double
+      // would be promoted to float64.
+      NDArray positiveWeights =
+          rowNormalisedWeights(
+                  fixed.sub(config.positiveBoundary()).mul(config.positiveTemperature()), positives)
+              .mul(2 * (1 - config.balance()) / n);
+      NDArray negativeWeights =
+          rowNormalisedWeights(fixed.neg().add(config.alpha()).mul(config.temperature()), negatives)
+              .mul(2 * config.balance() / n);
+      NDArray loss =
+          positiveWeights
+              .mul(distances.sub(config.positiveBoundary()))
+              .add(negativeWeights.mul(distances.neg().add(config.alpha())))
+              .sum();
+
+      long[] counts =
+          NDArrays.stack(
+                  new NDList(
+                      positives.sum().toType(DataType.INT64, false),
+                      negatives.sum().toType(DataType.INT64, false),
+                      sameClass.logicalNot().sum().toType(DataType.INT64, false)))
+              .toLongArray();
+      ValidationException.check(
+          counts[2] > 0, "a batch needs at least two classes, got one class in %d labels", n);
+      loss.attach(caller);
+      return new HeadLoss(loss, new MinedCounts(counts[0], counts[1]));
+    }
+  }
+
+  /**
+   * d_ij = ||rows_i - columns_j|| by the Gram expansion |a|^2 + |b|^2 - 2 a.b, one matrix product.
+   */
+  private static NDArray euclideanDistances(NDArray rows, NDArray columns) {
+    NDArray rowNorms = rows.square().sum(new int[] {1}, true);
+    NDArray columnNorms = columns.square().sum(new int[] {1}, true).transpose();
+    NDArray gram = rows.matMul(columns.transpose());
+    return rowNorms.add(columnNorms).sub(gram.mul(2)).maximum(SQUARED_DISTANCE_FLOOR).sqrt();
+  }
+
+  /**
+   * Row-normalised exp(logit) over the pairs in {@code mask}; the logits come from detached
+   * distances, so the weights are constants. Each row is shifted by its largest in-mask logit, so
+   * its top weight is exactly 1: nothing overflows whatever the temperature, a non-empty row sums
+   * to at least 1, and an empty row is all zeros (0 / max(0, 1)). The shift can leave out-of-mask
+   * entries positive; clamping them at 0 before exp keeps them finite, so the mask zeroes them
+   * instead of turning inf * 0 into NaN.
+   */
+  private static NDArray rowNormalisedWeights(NDArray logits, NDArray mask) {
+    NDArray inMask = mask.toType(logits.getDataType(), false);
+    NDArray maskedLogits = logits.mul(inMask).add(inMask.sub(1).mul(OUT_OF_MASK_PENALTY));
+    NDArray rowMax = maskedLogits.max(new int[] {1}, true);
+    NDArray weights = logits.sub(rowMax).minimum(0).exp().mul(inMask);
+    return weights.div(weights.sum(new int[] {1}, true).maximum(1));
+  }
+}
