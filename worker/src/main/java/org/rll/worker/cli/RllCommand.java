@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RllVersion.class,
     description = "Ranked List Loss training as durable workflows.",
-    subcommands = {BenchCommand.class})
+    subcommands = {BenchCommand.class, DemoCommand.class})
 public final class RllCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
