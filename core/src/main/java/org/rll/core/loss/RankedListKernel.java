@@ -92,12 +92,22 @@ final class RankedListKernel {
 
   /**
    * d_ij = ||rows_i - columns_j|| by the Gram expansion |a|^2 + |b|^2 - 2 a.b, one matrix product.
+   *
+   * <p>No operation on this differentiable path takes a scalar operand that autograd saves for the
+   * backward pass ({@code mul(Number)}, {@code maximum(Number)}): DJL turns such scalars into
+   * tensors over Java-owned buffers, which the garbage collector may free once this scope closes
+   * and before backward reads them. Doubling is an addition and the floor is a {@code clip}, whose
+   * bounds stay native scalars.
    */
   private static NDArray euclideanDistances(NDArray rows, NDArray columns) {
     NDArray rowNorms = rows.square().sum(new int[] {1}, true);
     NDArray columnNorms = columns.square().sum(new int[] {1}, true).transpose();
     NDArray gram = rows.matMul(columns.transpose());
-    return rowNorms.add(columnNorms).sub(gram.mul(2)).maximum(SQUARED_DISTANCE_FLOOR).sqrt();
+    return rowNorms
+        .add(columnNorms)
+        .sub(gram.add(gram))
+        .clip(SQUARED_DISTANCE_FLOOR, Float.MAX_VALUE)
+        .sqrt();
   }
 
   /**

@@ -69,6 +69,13 @@ final class LossFixtures {
 
   /** Runs {@link RankedListLoss#evaluateHead} in {@code dtype} and backpropagates its value. */
   static Outcome run(RankedListLoss loss, Batch batch, DataType dtype) {
+    return run(loss, batch, dtype, () -> {});
+  }
+
+  /**
+   * As {@link #run(RankedListLoss, Batch, DataType)}, with {@code beforeBackward} run in between.
+   */
+  static Outcome run(RankedListLoss loss, Batch batch, DataType dtype, Runnable beforeBackward) {
     int n = batch.embeddings().length;
     int dim = batch.embeddings()[0].length;
     double[] flat = new double[n * dim];
@@ -80,6 +87,7 @@ final class LossFixtures {
       embeddings.setRequiresGradient(true);
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         HeadLoss head = loss.evaluateHead(manager.create(batch.labels()), embeddings);
+        beforeBackward.run();
         collector.backward(head.loss());
         assertEquals(dtype, head.loss().getDataType(), "the loss keeps the input's dtype");
         assertEquals(dtype, embeddings.getGradient().getDataType());

@@ -18,7 +18,7 @@ public final class RllCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** Entry point of {@code ./rll}. */

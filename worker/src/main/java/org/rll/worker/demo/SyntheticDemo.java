@@ -137,7 +137,6 @@ public final class SyntheticDemo {
         Optimizer.sgd()
             .setLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
             .optMomentum(0.9f)
-            .optWeightDecays(1e-5f)
             .build();
     return new DefaultTrainingConfig(loss).optOptimizer(sgd);
   }

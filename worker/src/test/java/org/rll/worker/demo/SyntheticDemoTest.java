@@ -20,8 +20,7 @@ class SyntheticDemoTest {
         new SyntheticDemo(SMALL, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
     double untrained = scores[0].recallAtK().get(1);
     double trained = scores[1].recallAtK().get(1);
-    assertTrue(
-        trained > untrained + 0.2, "R@1 untrained " + untrained + ", trained " + trained);
+    assertTrue(trained > untrained + 0.2, "R@1 untrained " + untrained + ", trained " + trained);
     assertTrue(scores[1].nmi() > scores[0].nmi(), "NMI should rise with training");
     String text = printed.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("iteration   150/150"), text);
