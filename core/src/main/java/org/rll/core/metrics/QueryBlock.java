@@ -1,7 +1,6 @@
 package org.rll.core.metrics;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
@@ -9,19 +8,20 @@ import ai.djl.ndarray.types.Shape;
  * One block of queries: the device reduces its {@code B x N} score rows to a few numbers per row,
  * and the CPU turns them into ranks and average precisions.
  *
- * <p>Recall: with b the best same-class score of a row and p* the lowest gallery index holding it,
- * the rank of the first hit is {@code #{s > b} + #{s == b, j < p*}}. Both counts come from {@code
- * sign(s - b)} computed in place: its sum is {@code #{s > b} - #{s < b}} and the sum of its squares
- * {@code #{s != b}}. Float sums of such integers are exact below 2^24. Only rows with another score
- * equal to b read their signs back to count the ties before p*.
+ * <p>One {@code topK} fetches the highest {@link #MIN_FETCHED} or R+1 scores of each row, whichever
+ * is more ({@link TopCandidates}). MAP@R takes the top R from them; a row whose R-th score equals
+ * its last fetched score may have equal scores outside the fetched ones and is ranked exactly from
+ * its whole score row.
  *
- * <p>MAP@R: the top R+1 of each row by {@code topK}, with equal scores put in index order on the
- * CPU; a row whose R-th score equals its last fetched score may have equal scores outside the
- * fetched ones and is ranked exactly from its whole score row.
+ * <p>Recall: a row whose best same-class score is above its last fetched score has its rank in the
+ * fetched list; only the other rows are counted over their whole rows ({@link FirstHitCounter}), so
+ * that well-separated embeddings cost little beyond the product and the {@code topK}.
  */
 final class QueryBlock {
+  /** Enough that most rows of useful embeddings find their first hit among the fetched scores. */
+  static final int MIN_FETCHED = 16;
+
   private final NDArray scores;
-  private final NDManager manager;
   private final ClassMembers classes;
   private final int start;
   private final int rows;
@@ -30,23 +30,32 @@ final class QueryBlock {
   /** {@code scores} of queries {@code [start, start + rows)}, self scores {@code -inf}. */
   QueryBlock(NDArray scores, ClassMembers classes, int start) {
     this.scores = scores;
-    this.manager = scores.getManager();
     this.classes = classes;
     this.start = start;
     this.rows = (int) scores.getShape().get(0);
     this.gallerySize = classes.size();
   }
 
-  /** Adds every query of the block to {@code accumulator}; overwrites the scores. */
+  /** Adds every query of the block to {@code accumulator}; may overwrite the scores. */
   void accumulate(RetrievalAccumulator accumulator) {
+    int largestR = classes.largestClass(start, start + rows) - 1;
+    if (largestR == 0) {
+      for (int r = 0; r < rows; r++) {
+        accumulator.addMiss();
+      }
+      return;
+    }
     int[] bestIndex = new int[rows];
     float[] best = bestSameClassScores(bestIndex);
-    accumulateAveragePrecisions(accumulator);
-    accumulateRanks(accumulator, best, bestIndex);
+    int fetched = Math.min(gallerySize - 1, Math.max(largestR + 1, MIN_FETCHED));
+    TopCandidates top = new TopCandidates(scores, fetched, gallerySize);
+    accumulateAveragePrecisions(accumulator, top);
+    accumulateRanks(accumulator, top, best, bestIndex);
   }
 
   /** Per row the best same-class score (0 for rows without one) and its lowest gallery index. */
   private float[] bestSameClassScores(int[] bestIndex) {
+    NDManager manager = scores.getManager();
     int width = classes.largestClass(start, start + rows);
     long[] members = new long[rows * width];
     for (int r = 0; r < rows; r++) {
@@ -68,58 +77,42 @@ final class QueryBlock {
     return best;
   }
 
-  private void accumulateAveragePrecisions(RetrievalAccumulator accumulator) {
-    int largestR = classes.largestClass(start, start + rows) - 1;
-    if (largestR == 0) {
-      return;
-    }
-    int fetched = Math.min(gallerySize - 1, largestR + 1);
-    boolean complete = fetched == gallerySize - 1;
-    NDList top = scores.topK(fetched, 1, true, true);
-    float[] topScores = top.get(0).toFloatArray();
-    long[] topIndices = top.get(1).toLongArray();
+  private void accumulateAveragePrecisions(RetrievalAccumulator accumulator, TopCandidates top) {
     for (int r = 0; r < rows; r++) {
       int query = start + r;
       int relevant = classes.otherMembers(query);
       if (relevant == 0) {
         continue;
       }
-      int offset = r * fetched;
-      boolean tieMayExtendBeyond =
-          !complete && topScores[offset + relevant - 1] == topScores[offset + fetched - 1];
-      int[] ranked =
-          tieMayExtendBeyond
-              ? RankedList.topOfRow(scores.get(r).toFloatArray(), relevant)
-              : RankedList.topOfCandidates(topScores, topIndices, offset, fetched, relevant);
+      int[] ranked = top.ranked(r, relevant);
+      if (ranked == null) {
+        ranked = RankedList.topOfRow(scores.get(r).toFloatArray(), relevant);
+      }
       accumulator.addAveragePrecision(RankedList.averagePrecision(query, ranked, classes));
     }
   }
 
-  private void accumulateRanks(RetrievalAccumulator accumulator, float[] best, int[] bestIndex) {
-    scores.subi(manager.create(best, new Shape(rows, 1))).signi();
-    float[] signSums = scores.sum(new int[] {1}).toFloatArray();
-    float[] unequalCounts = scores.muli(scores).sum(new int[] {1}).toFloatArray();
+  private void accumulateRanks(
+      RetrievalAccumulator accumulator, TopCandidates top, float[] best, int[] bestIndex) {
+    int[] open = new int[rows];
+    int openCount = 0;
     for (int r = 0; r < rows; r++) {
       if (classes.otherMembers(start + r) == 0) {
         accumulator.addMiss();
         continue;
       }
-      int unequal = (int) unequalCounts[r];
-      int rank = ((int) signSums[r] + unequal) / 2;
-      if (gallerySize - unequal > 1) {
-        rank += zerosBefore(scores.get(r).toFloatArray(), bestIndex[r]);
-      }
-      accumulator.addRank(rank);
-    }
-  }
-
-  private static int zerosBefore(float[] row, int end) {
-    int zeros = 0;
-    for (int j = 0; j < end; j++) {
-      if (row[j] == 0f) {
-        zeros++;
+      int rank = top.rankOf(r, best[r], bestIndex[r]);
+      if (rank < 0) {
+        open[openCount++] = r;
+      } else {
+        accumulator.addRank(rank);
       }
     }
-    return zeros;
+    if (openCount > 0) {
+      for (int rank :
+          FirstHitCounter.ranks(scores, open, openCount, best, bestIndex, gallerySize)) {
+        accumulator.addRank(rank);
+      }
+    }
   }
 }
