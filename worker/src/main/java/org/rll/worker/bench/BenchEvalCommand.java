@@ -62,7 +62,7 @@ public final class BenchEvalCommand implements Runnable {
   @Option(
       names = "--spread",
       description = "Within-class noise relative to the class centre (default: ${DEFAULT-VALUE}).")
-  double spread = 2.0;
+  double spread = 2.3;
 
   @Option(
       names = "--nmi",
