@@ -14,7 +14,7 @@ import org.rll.core.loss.GradientMode;
 import org.rll.core.loss.HeadLoss;
 import org.rll.core.loss.NaiveRankedListLoss;
 import org.rll.core.loss.RankedListLoss;
-import org.rll.core.random.SplitMix64;
+import org.rll.core.synthetic.SyntheticClasses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Times the ranked list loss (forward + backward) against sum(F x F^T).")
 public final class BenchLossCommand implements Callable<Integer> {
+  private static final int SIGNAL_DIM = 16;
 
   @Spec CommandSpec spec;
 
@@ -69,7 +70,7 @@ public final class BenchLossCommand implements Callable<Integer> {
     require(dim >= 1, "--dim must be >= 1, got %d", dim);
     require(iterations >= 1, "--iterations must be >= 1, got %d", iterations);
     require(warmup >= 0, "--warmup must be >= 0, got %d", warmup);
-    double[][] rows = randomUnitRows();
+    double[][] rows = clusteredUnitRows();
     long[] labelValues = new long[batch];
     Arrays.setAll(labelValues, i -> i / perClass);
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -156,19 +157,28 @@ public final class BenchLossCommand implements Callable<Integer> {
     }
   }
 
-  private double[][] randomUnitRows() {
-    SplitMix64 random = new SplitMix64(seed);
+  /**
+   * Unit rows whose classes differ in 16 coordinates and share weak noise in the rest: as in a
+   * trained batch, both positive and negative pairs are mined, so every mask is exercised.
+   */
+  private double[][] clusteredUnitRows() {
+    int[] labels = new int[batch];
+    Arrays.setAll(labels, i -> i / perClass);
+    float[] values =
+        SyntheticClasses.builder()
+            .setLabels(labels)
+            .setDim(dim)
+            .optSignalDim(Math.min(dim, SIGNAL_DIM))
+            .optNoise(0.5)
+            .optNuisance(0.05)
+            .optNormalize(true)
+            .optSeed(seed)
+            .build()
+            .values();
     double[][] rows = new double[batch][dim];
-    for (double[] row : rows) {
-      double norm = 0;
+    for (int i = 0; i < batch; i++) {
       for (int k = 0; k < dim; k++) {
-        row[k] =
-            Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
-                * Math.cos(2 * Math.PI * random.nextDouble());
-        norm += row[k] * row[k];
-      }
-      for (int k = 0; k < dim; k++) {
-        row[k] = (float) (row[k] / Math.sqrt(norm));
+        rows[i][k] = values[i * dim + k];
       }
     }
     return rows;

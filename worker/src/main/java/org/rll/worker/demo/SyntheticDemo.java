@@ -145,7 +145,7 @@ public final class SyntheticDemo {
       Trainer trainer, RankedListLoss loss, NDArray train, int[] trainLabels, int[] batch) {
     try (NDManager scope = train.getManager().newSubManager()) {
       NDArray indices = scope.create(batch);
-      NDArray inputs = train.get(new NDIndex("{}", indices));
+      NDArray inputs = train.get(scope, new NDIndex("{}", indices));
       NDArray labels = scope.create(Arrays.stream(batch).map(i -> trainLabels[i]).toArray());
       float value;
       try (GradientCollector collector = trainer.newGradientCollector()) {
