@@ -1,0 +1,5 @@
+/**
+ * The {@link org.rll.core.storage.BlobStore} every artifact goes through, its key rules, and the
+ * filesystem implementation. The S3 implementation lives in the activities module.
+ */
+package org.rll.core.storage;
