@@ -51,6 +51,16 @@ public final class Sha256Counter extends FilterInputStream {
     return false;
   }
 
+  /** Lower-case hex SHA-256 of {@code bytes}. */
+  public static String hex(byte[] bytes) {
+    try (Sha256Counter counter = new Sha256Counter(new java.io.ByteArrayInputStream(bytes))) {
+      counter.readAllBytes();
+      return counter.sha256Hex();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Bytes read so far. */
   public long count() {
     return count;

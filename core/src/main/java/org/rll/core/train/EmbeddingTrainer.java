@@ -1,0 +1,81 @@
+package org.rll.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.Map;
+import org.rll.core.loss.RankedListLoss;
+import org.rll.core.model.EmbeddingModel;
+import org.rll.core.model.ParameterNames;
+import org.rll.core.optim.Sgd;
+import org.rll.core.optim.SgdConfig;
+
+/**
+ * One device's training step: forward in training mode, the Ranked List Loss on every head,
+ * backward, and an {@link Sgd} update. Its parameters and optimiser are what a checkpoint holds.
+ */
+public final class EmbeddingTrainer implements AutoCloseable {
+  private final EmbeddingModel model;
+  private final RankedListLoss loss;
+  private final SgdConfig sgdConfig;
+  private final Map<String, Parameter> parameters;
+  private final Sgd sgd;
+  private final ParameterStore store;
+
+  /**
+   * A trainer of an initialised {@code model} whose optimiser state lives under {@code manager}.
+   */
+  public EmbeddingTrainer(
+      EmbeddingModel model, RankedListLoss loss, SgdConfig sgdConfig, NDManager manager) {
+    this.model = model;
+    this.loss = loss;
+    this.sgdConfig = sgdConfig;
+    this.parameters = ParameterNames.of(model);
+    this.sgd = new Sgd(sgdConfig, manager);
+    this.store = new ParameterStore(manager, false);
+  }
+
+  /** Runs the next iteration on {@code images} (NCHW) with their class {@code labels}. */
+  public StepLog step(NDArray images, int[] labels) {
+    long iteration = sgd.steps();
+    double learningRate = sgdConfig.schedule().at(iteration);
+    Sgd.zeroGradients(parameters);
+    float value;
+    try (NDManager scope = images.getManager().newSubManager();
+        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray labelArray = scope.create(labels);
+      NDList embeddings = model.forward(store, new NDList(images), true);
+      NDArray total = loss.evaluate(new NDList(labelArray), embeddings);
+      collector.backward(total);
+      value = total.getFloat();
+      embeddings.attach(scope);
+      total.attach(scope);
+    }
+    sgd.step(parameters);
+    return new StepLog(iteration, value, loss.getLatestMinedCounts(), learningRate);
+  }
+
+  /** The model's parameters by name, BatchNorm statistics included. */
+  public Map<String, Parameter> parameters() {
+    return parameters;
+  }
+
+  /** The optimiser, whose step count is the number of iterations done. */
+  public Sgd optimizer() {
+    return sgd;
+  }
+
+  /** Embeddings of every head in inference mode (BatchNorm uses its running statistics). */
+  public NDList embed(NDArray images) {
+    return model.forward(store, new NDList(images), false);
+  }
+
+  @Override
+  public void close() {
+    sgd.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** Training on one device: {@link org.rll.core.train.EmbeddingTrainer} runs an iteration. */
+package org.rll.core.train;

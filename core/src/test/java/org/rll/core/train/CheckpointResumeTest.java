@@ -1,0 +1,143 @@
+package org.rll.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rll.core.checkpoint.CheckpointMeta;
+import org.rll.core.checkpoint.CheckpointStore;
+import org.rll.core.checkpoint.TrainingIdentity;
+import org.rll.core.exceptions.ValidationException;
+import org.rll.core.loss.RankedListLoss;
+import org.rll.core.model.EmbeddingModel;
+import org.rll.core.model.SmallConvNet;
+import org.rll.core.optim.LrSchedule;
+import org.rll.core.optim.SgdConfig;
+import org.rll.core.random.SplitMix64;
+import org.rll.core.storage.FileSystemBlobStore;
+
+/**
+ * Training T iterations, checkpointing, rebuilding from the checkpoint alone and training T more
+ * must equal training 2T straight, bit for bit.
+ */
+class CheckpointResumeTest {
+  private static final int T = 3;
+  private static final int CLASSES = 4;
+  private static final int PER_CLASS = 3;
+  private static final TrainingIdentity IDENTITY = new TrainingIdentity("small-net test config");
+
+  @TempDir Path root;
+
+  private static EmbeddingTrainer trainer(NDManager manager, int initSeed) {
+    Engine.getInstance().setRandomSeed(initSeed);
+    EmbeddingModel model =
+        new EmbeddingModel(SmallConvNet.backbone(), SmallConvNet.LEVELS, List.of("M", "H"), 16);
+    model.initialize(manager, DataType.FLOAT32, new Shape(CLASSES * PER_CLASS, 1, 28, 28));
+    SgdConfig sgd =
+        SgdConfig.builder()
+            .setSchedule(new LrSchedule(0.05, 0.5, 2))
+            .optLrMultiplier("embed_", 10)
+            .build();
+    return new EmbeddingTrainer(model, RankedListLoss.builder().build(), sgd, manager);
+  }
+
+  /** Iteration t's batch: class c's images share a pattern, each with its own noise. */
+  private static float[] trainOn(EmbeddingTrainer trainer, NDManager manager, int iteration) {
+    int n = CLASSES * PER_CLASS;
+    float[] pixels = new float[n * 28 * 28];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i / PER_CLASS;
+      SplitMix64 noise = SplitMix64.derive(7, iteration, i);
+      for (int p = 0; p < 28 * 28; p++) {
+        float pattern = (p % (labels[i] + 2) == 0) ? 1f : 0f;
+        pixels[i * 28 * 28 + p] = pattern + 0.3f * (float) noise.nextGaussian();
+      }
+    }
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray images = scope.create(pixels, new Shape(n, 1, 28, 28));
+      StepLog log = trainer.step(images, labels);
+      return new float[] {
+        log.loss(), log.mined().get(1).positives(), log.mined().get(1).negatives()
+      };
+    }
+  }
+
+  @Test
+  void resumingFromACheckpointEqualsTrainingStraight() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      List<float[]> straightLog = new ArrayList<>();
+      Map<String, float[]> straight;
+      try (EmbeddingTrainer trainer = trainer(manager, 11)) {
+        for (int t = 0; t < 2 * T; t++) {
+          straightLog.add(trainOn(trainer, manager, t));
+        }
+        straight = values(trainer.parameters());
+      }
+
+      CheckpointStore checkpoints = new CheckpointStore(new FileSystemBlobStore(root), "runs/r1/");
+      List<float[]> resumedLog = new ArrayList<>();
+      try (EmbeddingTrainer first = trainer(manager, 11)) {
+        for (int t = 0; t < T; t++) {
+          resumedLog.add(trainOn(first, manager, t));
+        }
+        checkpoints.save(T, first.parameters(), first.optimizer(), IDENTITY);
+      }
+      Map<String, float[]> resumed;
+      try (EmbeddingTrainer second = trainer(manager, 99)) {
+        CheckpointMeta meta = checkpoints.newest().orElseThrow();
+        assertEquals(T, meta.iteration());
+        checkpoints.restore(meta, second.parameters(), second.optimizer(), IDENTITY);
+        for (int t = T; t < 2 * T; t++) {
+          resumedLog.add(trainOn(second, manager, t));
+        }
+        resumed = values(second.parameters());
+      }
+
+      for (int t = 0; t < 2 * T; t++) {
+        assertArrayEquals(straightLog.get(t), resumedLog.get(t), "log of iteration " + t);
+      }
+      assertEquals(straight.keySet(), resumed.keySet());
+      assertTrue(straight.containsKey("bn2.running_var"));
+      for (String name : straight.keySet()) {
+        assertArrayEquals(straight.get(name), resumed.get(name), name);
+      }
+    }
+  }
+
+  @Test
+  void aCheckpointOfAnotherConfigIsRefused() {
+    try (NDManager manager = NDManager.newBaseManager();
+        EmbeddingTrainer trainer = trainer(manager, 11)) {
+      CheckpointStore checkpoints = new CheckpointStore(new FileSystemBlobStore(root), "runs/r2/");
+      checkpoints.save(0, trainer.parameters(), trainer.optimizer(), IDENTITY);
+      CheckpointMeta meta = checkpoints.newest().orElseThrow();
+      TrainingIdentity other = new TrainingIdentity("another config");
+      ValidationException e =
+          assertThrows(
+              ValidationException.class,
+              () -> checkpoints.restore(meta, trainer.parameters(), trainer.optimizer(), other));
+      assertTrue(e.getMessage().contains(IDENTITY.configHash()), e.getMessage());
+      assertTrue(e.getMessage().contains(other.configHash()), e.getMessage());
+    }
+  }
+
+  private static Map<String, float[]> values(Map<String, Parameter> parameters) {
+    Map<String, float[]> values = new java.util.TreeMap<>();
+    parameters.forEach((name, p) -> values.put(name, p.getArray().toFloatArray()));
+    return values;
+  }
+}
