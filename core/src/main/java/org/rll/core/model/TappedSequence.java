@@ -23,7 +23,10 @@ public final class TappedSequence extends AbstractBlock {
   private final List<Boolean> tapped = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
 
-  /** Appends a child under {@code name} (its parameters' name prefix). */
+  /**
+   * Appends a child under {@code name}, its parameters' name prefix; an empty name adds no prefix,
+   * for ports whose parameter names are flat.
+   */
   public TappedSequence add(String name, Block block) {
     return add(name, block, false);
   }
@@ -34,7 +37,7 @@ public final class TappedSequence extends AbstractBlock {
   }
 
   private TappedSequence add(String name, Block block, boolean tap) {
-    if (!names.add(name)) {
+    if (!name.isEmpty() && !names.add(name)) {
       throw new IllegalArgumentException("duplicate child name " + name);
     }
     blocks.add(addChildBlock(name, block));
