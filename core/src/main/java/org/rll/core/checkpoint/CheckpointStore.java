@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.rll.core.exceptions.CorruptDataException;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.model.NamedArrays;
 import org.rll.core.optim.Sgd;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.PutResult;

@@ -1,4 +1,4 @@
-package org.rll.core.checkpoint;
+package org.rll.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
