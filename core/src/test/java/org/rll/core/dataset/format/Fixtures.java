@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
 
@@ -15,12 +16,16 @@ import javax.imageio.ImageIO;
 public final class Fixtures {
   private Fixtures() {}
 
-  /** Writes an 8x8 image with a pattern from {@code seed}; {@code format} is "jpg" or "png". */
+  /**
+   * Writes a 48x48 image of noise from {@code seed}, large enough that cutting a JPEG's tail lands
+   * inside its scan data; {@code format} is "jpg" or "png".
+   */
   public static Path image(Path file, String format, int seed) {
-    BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < 8; y++) {
-      for (int x = 0; x < 8; x++) {
-        image.setRGB(x, y, (seed * 40 + x * 30 + y * 20) * 0x010101 & 0xffffff);
+    BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(seed);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 48; x++) {
+        image.setRGB(x, y, random.nextInt(0x1000000));
       }
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -47,10 +52,11 @@ public final class Fixtures {
     }
   }
 
-  /** Cuts a file to its first {@code keep} bytes. */
-  public static Path truncate(Path file, int keep) {
+  /** Cuts a file to its first three quarters. */
+  public static Path truncate(Path file) {
     try {
-      return bytes(file, Arrays.copyOf(Files.readAllBytes(file), keep));
+      byte[] content = Files.readAllBytes(file);
+      return bytes(file, Arrays.copyOf(content, content.length * 3 / 4));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
