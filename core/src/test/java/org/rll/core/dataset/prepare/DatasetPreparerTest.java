@@ -139,7 +139,11 @@ class DatasetPreparerTest {
     RecordingBlobStore rerun = new RecordingBlobStore(store, "");
     assertEquals(new SplitCounts(4, 2), prepare(rerun).counts(Split.TEST));
     assertEquals(4, rerun.puts(), "images already copied are kept; the four reports are written");
-    assertEquals(6, DatasetManifest.read(new ByteArrayInputStream(store.readAllBytes(PREFIX + "manifest.csv"))).rows().size());
+    assertEquals(
+        6,
+        DatasetManifest.read(new ByteArrayInputStream(store.readAllBytes(PREFIX + "manifest.csv")))
+            .rows()
+            .size());
   }
 
   @Test

@@ -46,7 +46,8 @@ class IdxPreparationTest {
     assertEquals(
         List.of(new ExcludedClass(9, "9", "1 valid image, fewer than the minimum 2")),
         result.excludedClasses());
-    DatasetManifest manifest = DatasetManifest.read(new ByteArrayInputStream(store.readAllBytes(result.manifestKey())));
+    DatasetManifest manifest =
+        DatasetManifest.read(new ByteArrayInputStream(store.readAllBytes(result.manifestKey())));
     assertEquals(
         List.of(
             "m/train-images.idx#0",
