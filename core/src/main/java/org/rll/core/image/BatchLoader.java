@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +39,7 @@ public final class BatchLoader implements AutoCloseable {
   private final int end;
   private final int prefetch;
   private final ExecutorService pool;
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final ArrayDeque<PendingBatch> pending = new ArrayDeque<>();
   private int nextToSubmit;
   private int nextToReturn;
@@ -67,7 +69,7 @@ public final class BatchLoader implements AutoCloseable {
     this.prefetch = builder.prefetch;
     this.nextToSubmit = builder.first;
     this.nextToReturn = builder.first;
-    this.pool = Executors.newFixedThreadPool(builder.threads, daemonThreads());
+    this.pool = Executors.newFixedThreadPool(builder.threads, daemonThreads(threads));
     fill();
   }
 
@@ -104,7 +106,10 @@ public final class BatchLoader implements AutoCloseable {
     closed = true;
     pool.shutdownNow();
     try {
-      pool.awaitTermination(1, TimeUnit.MINUTES);
+      // Joined, not just awaited: the pool reports termination before its threads have exited.
+      for (Thread thread : threads) {
+        thread.join(TimeUnit.MINUTES.toMillis(1));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -147,12 +152,13 @@ public final class BatchLoader implements AutoCloseable {
     }
   }
 
-  private static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(List<Thread> created) {
     String prefix = "rll-image-decode-" + LOADERS.incrementAndGet() + "-";
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
+      created.add(thread);
       return thread;
     };
   }
