@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints its figures and a ratio against a same-run baseline.",
     subcommands = {
+      BenchDecodeCommand.class,
       BenchEvalCommand.class,
       BenchKMeansCommand.class,
       BenchLossCommand.class,
