@@ -52,7 +52,7 @@ public final class Sgd implements AutoCloseable {
   private void update(String name, Parameter parameter, double rate) {
     NDArray weight = parameter.getArray();
     try (NDManager scope = manager.newSubManager(weight.getDevice())) {
-      NDArray direction = weight.getGradient();
+      NDArray direction = scoped(weight.getGradient(), scope);
       if (config.weightDecay() > 0 && decays(parameter)) {
         direction = scoped(direction.add(scoped(weight.mul(config.weightDecay()), scope)), scope);
       }
