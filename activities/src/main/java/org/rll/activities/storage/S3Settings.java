@@ -40,9 +40,14 @@ public record S3Settings(
         region != null && region.matches("[a-z0-9-]+"), "invalid S3 region: '%s'", region);
     ValidationException.check(keyPrefix != null, "S3 key prefix must not be null");
     if (!keyPrefix.isEmpty()) {
-      BlobKeys.checkPrefix(keyPrefix);
       ValidationException.check(
           keyPrefix.endsWith("/"), "S3 key prefix must end with '/': '%s'", keyPrefix);
+      try {
+        BlobKeys.checkPrefix(keyPrefix);
+      } catch (ValidationException e) {
+        throw new ValidationException(
+            "invalid S3 key prefix '" + keyPrefix + "': " + e.getMessage());
+      }
     }
     ValidationException.check(
         partSize >= MIN_PART_SIZE && partSize <= MAX_PART_SIZE,
