@@ -48,14 +48,25 @@ public final class S3BlobStore implements BlobStore {
       if (body.isEmpty()) {
         return InputStream.nullInputStream();
       }
-      InputStream in = body.get();
       if (S3RangeGet.bodyOffset(body.get().response(), offset) == 0) {
-        in.skipNBytes(offset);
+        skipUnrangedPrefix(body.get(), offset, key);
       }
-      return in;
+      return body.get();
     } catch (SdkException e) {
       throw S3Errors.map(e, "read", describe(key), key);
+    }
+  }
+
+  /** A server that ignored the range sent the whole blob: skip to {@code offset} here. */
+  private void skipUnrangedPrefix(InputStream in, long offset, String key) {
+    try {
+      in.skipNBytes(offset);
     } catch (IOException e) {
+      try {
+        in.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
       throw new TransientStorageException("cannot read " + describe(key), e);
     }
   }

@@ -31,9 +31,9 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    client.close();
+    server.close();
     try (Stream<Path> files = Files.walk(dataDir)) {
-      client.close();
-      server.close();
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(file);
       }

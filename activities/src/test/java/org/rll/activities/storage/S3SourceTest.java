@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rll.core.dataset.fetch.SourceStream;
 import org.rll.core.exceptions.BlobNotFoundException;
 import org.rll.core.exceptions.ValidationException;
@@ -39,28 +41,13 @@ class S3SourceTest {
     }
   }
 
-  @Test
-  void readsWholeObjectWithItsLength() throws Exception {
-    SourceStream stream = new S3Source(S3.client()).open(digits(), 0);
-    assertEquals(0, stream.offset());
+  @ParameterizedTest
+  @CsvSource({"0, 0123456789", "7, 789", "10, ''"})
+  void readsFromAnOffsetWithTheWholeLength(long offset, String expected) throws Exception {
+    SourceStream stream = new S3Source(S3.client()).open(digits(), offset);
+    assertEquals(offset, stream.offset());
     assertEquals(OptionalLong.of(10), stream.totalLength());
-    assertEquals("0123456789", read(stream));
-  }
-
-  @Test
-  void readsFromAnOffsetWithTheWholeLength() throws Exception {
-    SourceStream stream = new S3Source(S3.client()).open(digits(), 7);
-    assertEquals(7, stream.offset());
-    assertEquals(OptionalLong.of(10), stream.totalLength());
-    assertEquals("789", read(stream));
-  }
-
-  @Test
-  void anOffsetAtTheEndReadsNothing() throws Exception {
-    SourceStream stream = new S3Source(S3.client()).open(digits(), 10);
-    assertEquals(10, stream.offset());
-    assertEquals(OptionalLong.of(10), stream.totalLength());
-    assertEquals("", read(stream));
+    assertEquals(expected, read(stream));
   }
 
   @Test
