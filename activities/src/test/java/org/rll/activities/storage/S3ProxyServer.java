@@ -1,0 +1,105 @@
+package org.rll.activities.storage;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.filesystem.FilesystemApiMetadata;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * A real S3 protocol server in this process: S3Proxy on 127.0.0.1 and a free port, over the jclouds
+ * filesystem provider in a given directory, requiring AWS v2 or v4 signatures with fixed
+ * credentials. For tests, and for anything else that needs S3 without a cloud account.
+ *
+ * <p>The provider is named by its metadata object, not by id: a lookup by id instantiates every
+ * registered provider, Azure's included, whose SDK is deliberately not on the class path.
+ */
+public final class S3ProxyServer implements AutoCloseable {
+  /** The access key the server accepts. */
+  public static final String ACCESS_KEY = "rll-test-access";
+
+  /** The secret key the server accepts. */
+  public static final String SECRET_KEY = "rll-test-secret-7f3a9c";
+
+  private static final long START_TIMEOUT_MILLIS = 30_000;
+
+  private final BlobStoreContext context;
+  private final S3Proxy proxy;
+  private final URI endpoint;
+
+  private S3ProxyServer(BlobStoreContext context, S3Proxy proxy) {
+    this.context = context;
+    this.proxy = proxy;
+    this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  /** Starts a server that keeps its buckets under {@code dataDir}; returns once it listens. */
+  public static S3ProxyServer start(Path dataDir) throws Exception {
+    Properties properties = new Properties();
+    properties.setProperty("jclouds.filesystem.basedir", dataDir.toAbsolutePath().toString());
+    BlobStoreContext context =
+        ContextBuilder.newBuilder(new FilesystemApiMetadata())
+            .overrides(properties)
+            .build(BlobStoreContext.class);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(context.getBlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .build();
+    try {
+      proxy.start();
+      awaitStarted(proxy);
+    } catch (Exception e) {
+      context.close();
+      throw e;
+    }
+    return new S3ProxyServer(context, proxy);
+  }
+
+  /** Where clients connect. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** Credentials the server accepts. */
+  public AwsCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+  }
+
+  /** Settings for {@code bucket} on this server: its endpoint, path-style addressing. */
+  public S3Settings.Builder settings(String bucket) {
+    return S3Settings.builder().setBucket(bucket).optEndpoint(endpoint).optPathStyle(true);
+  }
+
+  /** Creates {@code bucket} if it does not exist yet. */
+  public void createBucket(String bucket) {
+    context.getBlobStore().createContainerInLocation(null, bucket);
+  }
+
+  /** Stops the server; its data directory stays. */
+  @Override
+  public void close() throws Exception {
+    try {
+      proxy.stop();
+    } finally {
+      context.close();
+    }
+  }
+
+  private static void awaitStarted(S3Proxy proxy) throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT_MILLIS * 1_000_000;
+    while (!"STARTED".equals(proxy.getState())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("S3Proxy did not start: state " + proxy.getState());
+      }
+      Thread.sleep(10);
+    }
+  }
+}
