@@ -20,7 +20,8 @@ import org.rll.core.exceptions.ValidationException;
  * Reads {@code http:} and {@code https:} URIs with one GET each, asking for {@code Range:
  * bytes=<offset>-} when resuming. A 206 answer keeps the offset; a 200 answer (a server that
  * ignores ranges) restarts at 0. 404 and 410 raise {@link BlobNotFoundException}, 429 and 5xx
- * {@link TransientStorageException}, any other status {@link ValidationException}. Redirects are
+ * {@link TransientStorageException}, any other status {@link ValidationException}. A body that
+ * stalls for longer than the idle timeout fails its read with an {@link IOException}. Redirects are
  * followed, except from https to http.
  */
 public final class HttpSource implements Source {
@@ -62,7 +63,7 @@ public final class HttpSource implements Source {
 
   private HttpResponse<InputStream> send(URI uri, HttpRequest request) throws IOException {
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      return client.send(request, info -> new IdleTimeoutBody(config.idleTimeout()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while requesting '" + uri + "'");

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rll.core.dataset.fetch.ScriptedHttpServer.cutAfter;
 import static org.rll.core.dataset.fetch.ScriptedHttpServer.full;
 import static org.rll.core.dataset.fetch.ScriptedHttpServer.ranged;
+import static org.rll.core.dataset.fetch.ScriptedHttpServer.stallAfter;
 import static org.rll.core.dataset.fetch.ScriptedHttpServer.status;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +92,20 @@ class DatasetFetcherTest {
     }
     assertEquals(200_000L, progress.get(progress.size() - 1));
     assertTrue(progress.contains(70_000L), "progress reached the break: " + progress);
+  }
+
+  @Test
+  void resumesADownloadThatStalls() throws IOException {
+    BlobStore store = store();
+    HttpSourceConfig impatient =
+        new HttpSourceConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(200));
+    DatasetFetcher fetcher =
+        new DatasetFetcher(Sources.defaults(impatient), spool, FetchFixtures.QUICK_RETRY);
+    try (ScriptedHttpServer server =
+        ScriptedHttpServer.start(ARCHIVE, stallAfter(90_000), ranged())) {
+      assertStored(fetcher.fetch(server.uri("/cub.tgz"), Optional.empty(), store), store);
+      assertEquals(List.of("", "bytes=90000-"), server.ranges());
+    }
   }
 
   @Test

@@ -36,10 +36,15 @@ class FetchConfigTest {
   void httpConfigRejectsNonPositiveTimeoutsNamingThem() {
     assertMessage(
         "connectTimeout must be > 0, got PT0S",
-        () -> new HttpSourceConfig(Duration.ZERO, Duration.ofSeconds(1)));
+        () -> new HttpSourceConfig(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)));
     assertMessage(
         "requestTimeout must be > 0, got null",
-        () -> new HttpSourceConfig(Duration.ofSeconds(1), null));
+        () -> new HttpSourceConfig(Duration.ofSeconds(1), null, Duration.ofSeconds(1)));
+    assertMessage(
+        "idleTimeout must be > 0, got PT-1S",
+        () ->
+            new HttpSourceConfig(
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(-1)));
   }
 
   private static void assertMessage(String expected, Runnable construct) {

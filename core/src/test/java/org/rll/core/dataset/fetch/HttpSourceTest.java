@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.rll.core.dataset.fetch.ScriptedHttpServer.full;
 import static org.rll.core.dataset.fetch.ScriptedHttpServer.ranged;
+import static org.rll.core.dataset.fetch.ScriptedHttpServer.stallAfter;
 import static org.rll.core.dataset.fetch.ScriptedHttpServer.status;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -64,6 +67,21 @@ class HttpSourceTest {
   @ValueSource(ints = {429, 500, 502, 503})
   void throttlingAndServerErrorsAreTransient(int code) throws IOException {
     assertFailure(code, TransientStorageException.class);
+  }
+
+  @Test
+  void aStalledBodyFailsItsReadAfterTheIdleTimeout() throws IOException {
+    HttpSource impatient =
+        new HttpSource(
+            new HttpSourceConfig(
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(100)));
+    try (ScriptedHttpServer server = ScriptedHttpServer.start(BODY, stallAfter(3));
+        SourceStream stream = impatient.open(server.uri("/a.tgz"), 0)) {
+      byte[] head = new byte[3];
+      assertEquals(3, stream.body().readNBytes(head, 0, 3));
+      assertArrayEquals(Arrays.copyOf(BODY, 3), head);
+      assertThrows(SocketTimeoutException.class, () -> stream.body().read());
+    }
   }
 
   @Test

@@ -10,6 +10,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 serving one body under every path, answering its n-th request
@@ -27,12 +30,14 @@ final class ScriptedHttpServer implements AutoCloseable {
   private final byte[] body;
   private final List<Reply> script;
   private final List<String> ranges = new ArrayList<>();
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
 
   private ScriptedHttpServer(byte[] body, List<Reply> script) throws IOException {
     this.body = body;
     this.script = script;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(handlers);
     server.start();
   }
 
@@ -103,6 +108,20 @@ final class ScriptedHttpServer implements AutoCloseable {
     };
   }
 
+  /** 200 declaring the whole length, then the first {@code n} bytes and silence until closed. */
+  static Reply stallAfter(int n) {
+    return (exchange, body) -> {
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body, 0, n);
+      exchange.getResponseBody().flush();
+      try {
+        new CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        throw new IOException("server closed while stalling", e);
+      }
+    };
+  }
+
   /** An empty answer with {@code status}. */
   static Reply status(int status) {
     return (exchange, body) -> exchange.sendResponseHeaders(status, -1);
@@ -111,5 +130,6 @@ final class ScriptedHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    handlers.shutdownNow();
   }
 }
