@@ -4,7 +4,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +29,7 @@ import org.rll.core.storage.PutResult;
  * it records before it is used.
  */
 public final class CheckpointStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Gson JSON = new Gson();
 
   private final BlobStore store;
   private final CheckpointKeys keys;
@@ -60,11 +62,8 @@ public final class CheckpointStore {
             identity.config(),
             versions(),
             files);
-    try {
-      store.put(keys.file(iteration, CheckpointKeys.META), JSON.writeValueAsBytes(meta));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode checkpoint meta", e);
-    }
+    byte[] json = JSON.toJson(meta).getBytes(StandardCharsets.UTF_8);
+    store.put(keys.file(iteration, CheckpointKeys.META), json);
     return meta;
   }
 
@@ -90,8 +89,9 @@ public final class CheckpointStore {
   public CheckpointMeta meta(long iteration) {
     String key = keys.file(iteration, CheckpointKeys.META);
     try {
-      return JSON.readValue(store.readAllBytes(key), CheckpointMeta.class);
-    } catch (IOException e) {
+      String json = new String(store.readAllBytes(key), StandardCharsets.UTF_8);
+      return JSON.fromJson(json, CheckpointMeta.class);
+    } catch (JsonParseException e) {
       throw new CorruptDataException("unreadable checkpoint meta " + store.describe(key), e);
     }
   }

@@ -11,6 +11,12 @@ public class BlobNotFoundException extends RllException {
     this.key = key;
   }
 
+  /** A missing {@code key}, with a message that says more than the key, such as an HTTP status. */
+  public BlobNotFoundException(String key, String message) {
+    super(message);
+    this.key = key;
+  }
+
   /** The key that was asked for. */
   public String key() {
     return key;
