@@ -36,10 +36,11 @@ public final class DatasetPreparer {
    */
   public PreparedDataset prepare(
       Path extractedRoot, DatasetFormat format, SplitRule rule, String prefix) {
-    PreparedLayout layout = new PreparedLayout(prefix);
-    if (store.exists(layout.manifest())) {
-      return recorded(layout);
+    Optional<PreparedDataset> done = find(prefix);
+    if (done.isPresent()) {
+      return done.get();
     }
+    PreparedLayout layout = new PreparedLayout(prefix);
     DatasetListing listing = format.read(extractedRoot, rule);
     List<Rejection> rejections = new ArrayList<>();
     List<LabeledEntry> valid = format.isIdx() ? listing.entries() : validate(listing, rejections);
@@ -81,6 +82,12 @@ public final class DatasetPreparer {
       }
     }
     return valid;
+  }
+
+  /** The dataset prepared under {@code prefix} before, if its manifest exists. */
+  public Optional<PreparedDataset> find(String prefix) {
+    PreparedLayout layout = new PreparedLayout(prefix);
+    return store.exists(layout.manifest()) ? Optional.of(recorded(layout)) : Optional.empty();
   }
 
   private PreparedDataset recorded(PreparedLayout layout) {

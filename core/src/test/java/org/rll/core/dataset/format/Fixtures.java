@@ -37,6 +37,53 @@ public final class Fixtures {
     return bytes(file, bytes.toByteArray());
   }
 
+  /**
+   * Writes a complete little CUB-200-2011 under {@code base}: classes 1 and 2 (train) and 101 and
+   * 102 (test), two JPEGs each.
+   */
+  public static Path cub(Path base) {
+    int[] classes = {1, 2, 101, 102};
+    StringBuilder names = new StringBuilder();
+    StringBuilder images = new StringBuilder();
+    StringBuilder labels = new StringBuilder();
+    int id = 1;
+    for (int c : classes) {
+      String name = String.format("%03d.Bird%d", c, c);
+      names.append(c).append(' ').append(name).append('\n');
+      for (int i = 0; i < 2; i++, id++) {
+        String path = name + "/b" + id + ".jpg";
+        image(base.resolve("images").resolve(path), "jpg", id);
+        images.append(id).append(' ').append(path).append('\n');
+        labels.append(id).append(' ').append(c).append('\n');
+      }
+    }
+    text(base.resolve("classes.txt"), names.toString());
+    text(base.resolve("images.txt"), images.toString());
+    text(base.resolve("image_class_labels.txt"), labels.toString());
+    return base;
+  }
+
+  /** The gzipped tar of everything under {@code root}, paths relative to it. */
+  public static byte[] tarGz(Path root) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (var tar =
+            new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new GZIPOutputStream(bytes));
+        var files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        var entry =
+            new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+                file.toFile(), root.relativize(file).toString().replace('\\', '/'));
+        tar.putArchiveEntry(entry);
+        Files.copy(file, tar);
+        tar.closeArchiveEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
   /** Writes {@code text} as UTF-8, creating parent directories. */
   public static Path text(Path file, String text) {
     return bytes(file, text.getBytes(StandardCharsets.UTF_8));
