@@ -34,6 +34,18 @@ public final class S3Clients {
 
   /** A client for {@code settings} that signs with {@code credentials}. */
   public static S3Client create(S3Settings settings, AwsCredentialsProvider credentials) {
+    return create(settings.region(), settings.endpoint(), settings.pathStyle(), credentials);
+  }
+
+  /**
+   * A client of any bucket in {@code region}, through {@code endpoint} when given, such as one that
+   * reads {@code s3://} dataset sources.
+   */
+  public static S3Client create(
+      String region,
+      java.util.Optional<java.net.URI> endpoint,
+      boolean pathStyle,
+      AwsCredentialsProvider credentials) {
     S3ClientBuilder builder =
         S3Client.builder()
             .httpClientBuilder(
@@ -42,8 +54,8 @@ public final class S3Clients {
                     .socketTimeout(SOCKET_TIMEOUT)
                     .maxConnections(MAX_CONNECTIONS))
             .credentialsProvider(credentials)
-            .region(Region.of(settings.region()))
-            .forcePathStyle(settings.pathStyle())
+            .region(Region.of(region))
+            .forcePathStyle(pathStyle)
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
             .overrideConfiguration(
@@ -52,7 +64,7 @@ public final class S3Clients {
                         AwsRetryStrategy.standardRetryStrategy().toBuilder()
                             .maxAttempts(MAX_ATTEMPTS)
                             .build()));
-    settings.endpoint().ifPresent(builder::endpointOverride);
+    endpoint.ifPresent(builder::endpointOverride);
     return builder.build();
   }
 }

@@ -2,6 +2,7 @@ package org.rll.worker.cli;
 
 import org.rll.core.exceptions.RllException;
 import org.rll.worker.bench.BenchCommand;
+import org.rll.worker.dataset.DatasetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RllVersion.class,
     description = "Ranked List Loss training as durable workflows.",
-    subcommands = {BenchCommand.class, DemoCommand.class})
+    subcommands = {BenchCommand.class, DatasetCommand.class, DemoCommand.class})
 public final class RllCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
