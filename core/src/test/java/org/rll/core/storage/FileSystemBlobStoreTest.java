@@ -29,7 +29,7 @@ class FileSystemBlobStoreTest extends BlobStoreContract {
 
           @Override
           public int read() throws IOException {
-            if (left-- == 0) {
+            if (left-- <= 0) {
               throw new IOException("connection reset");
             }
             return 1;
