@@ -39,12 +39,11 @@ class S3DatasetPreparationTest {
     byte[] archive = Fixtures.tarGz(Fixtures.cub(dir.resolve("src/CUB_200_2011")).getParent());
     S3.client()
         .putObject(
-            b -> b.bucket(sourceBucket).key("public/CUB_200_2011.tgz"),
-            RequestBody.fromBytes(archive));
+            b -> b.bucket(sourceBucket).key("public/cub-mini.tgz"), RequestBody.fromBytes(archive));
     S3BlobStore store = S3.newStore("rll/");
     DatasetSpec spec =
         DatasetSpec.of(
-            URI.create("s3://" + sourceBucket + "/public/CUB_200_2011.tgz"), DatasetFormat.CUB200);
+            URI.create("s3://" + sourceBucket + "/public/cub-mini.tgz"), DatasetFormat.CUB200);
 
     PreparedDataset first = preparation(store).prepare(spec, FetchProgress.NONE);
     assertEquals(4, first.counts(Split.TRAIN).images());
@@ -56,7 +55,7 @@ class S3DatasetPreparationTest {
       }
     }
 
-    S3.client().deleteObject(b -> b.bucket(sourceBucket).key("public/CUB_200_2011.tgz"));
+    S3.client().deleteObject(b -> b.bucket(sourceBucket).key("public/cub-mini.tgz"));
     assertEquals(first, preparation(store).prepare(spec, FetchProgress.NONE));
   }
 

@@ -8,17 +8,20 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.rll.core.dataset.archive.ExtractionLimits;
 import org.rll.core.dataset.archive.SafeExtractor;
+import org.rll.core.dataset.fetch.Checksum;
 import org.rll.core.dataset.fetch.DatasetFetcher;
 import org.rll.core.dataset.fetch.FetchProgress;
 import org.rll.core.dataset.fetch.FetchResult;
+import org.rll.core.dataset.fetch.PublishedChecksums;
 import org.rll.core.dataset.prepare.DatasetPreparer;
 import org.rll.core.dataset.prepare.PrepareConfig;
 import org.rll.core.dataset.prepare.PreparedDataset;
 import org.rll.core.storage.BlobStore;
 
 /**
- * The "prepare dataset" stage: fetch the archive (cached by source and by content), extract it
- * safely into a scratch directory, read its labels, validate every image and write the dataset
+ * The "prepare dataset" stage: fetch the archive (cached by source and by content; pinned to the
+ * spec's checksum, or else to the one its authors publish, see {@link PublishedChecksums}), extract
+ * it safely into a scratch directory, read its labels, validate every image and write the dataset
  * manifest under {@code datasets/<archive sha256>/prepared-<preparation id>/}. A dataset prepared
  * before is found by its manifest and nothing is redone; the scratch directory is always removed.
  */
@@ -51,7 +54,9 @@ public final class DatasetPreparation {
     if (directory.isPresent()) {
       contentHash = LocalDirectory.digest(directory.get());
     } else {
-      FetchResult archive = fetcher.fetch(spec.source(), spec.checksum(), store, progress);
+      Optional<Checksum> pin =
+          spec.checksum().or(() -> PublishedChecksums.forSource(spec.source()));
+      FetchResult archive = fetcher.fetch(spec.source(), pin, store, progress);
       contentHash = archive.sha256();
       String prefix = prefix(contentHash, spec);
       Optional<PreparedDataset> done = preparer.find(prefix);

@@ -117,6 +117,17 @@ class DatasetPreparationTest {
   }
 
   @Test
+  void theOfficialArchiveNameIsPinnedToItsPublishedChecksum() {
+    BlobStore store = new FileSystemBlobStore(dir.resolve("store"));
+    DatasetSpec spec = DatasetSpec.of(url(), DatasetFormat.CUB200);
+    CorruptDataException e =
+        assertThrows(
+            CorruptDataException.class, () -> preparation(store).prepare(spec, FetchProgress.NONE));
+    assertTrue(e.getMessage().contains("97eceeb196236b17998738112f37df78"), e.getMessage());
+    assertEquals(List.of(), store.list("datasets/"));
+  }
+
+  @Test
   void anExtractedDirectoryIsPreparedInPlaceAndHashedByContent() {
     BlobStore store = new FileSystemBlobStore(dir.resolve("store"));
     Path root = Fixtures.cub(dir.resolve("local").resolve("CUB_200_2011"));

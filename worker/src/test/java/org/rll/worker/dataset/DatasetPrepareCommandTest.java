@@ -25,7 +25,7 @@ class DatasetPrepareCommandTest {
 
   @Test
   void preparesAnArchiveIntoALocalStoreAndPrintsTheCounts() throws Exception {
-    Path archive = dir.resolve("CUB_200_2011.tgz");
+    Path archive = dir.resolve("cub-mini.tgz");
     Files.write(archive, Fixtures.tarGz(Fixtures.cub(dir.resolve("src/CUB_200_2011")).getParent()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
