@@ -1,44 +1,60 @@
 package org.rll.worker.demo;
 
+import java.nio.file.Path;
 import org.rll.core.exceptions.ValidationException;
 
 /**
- * What the demo trains on and for how long: {@code classes} synthetic classes of {@code
- * pointsPerClass} points each, the first half for training and the second half for testing, as the
- * paper splits its datasets by class.
+ * What the Fashion-MNIST demo trains on and for how long. The five training classes (0-4) bound the
+ * classes per batch; the test classes (5-9) are only embedded and scored.
+ *
+ * @param iterations training iterations
+ * @param classesPerBatch C, classes in each batch
+ * @param imagesPerClass K, images of each class in a batch
+ * @param learningRate the base SGD learning rate (the embedding head trains at 10x)
+ * @param seed seed of the weights, the batches and the k-means of NMI
+ * @param maxImages at most this many images of each split, the first in manifest order; 0 for all
+ * @param fullSet all 70,000 images of Debian's package instead of the bundled 10,000
+ * @param workDir where the prepared dataset, the batch manifest and the checkpoints are kept
  */
 public record DemoSettings(
-    int classes,
-    int pointsPerClass,
     int iterations,
     int classesPerBatch,
     int imagesPerClass,
     double learningRate,
-    long seed) {
+    long seed,
+    int maxImages,
+    boolean fullSet,
+    Path workDir) {
 
-  /** Input dimension of the synthetic points. */
-  public static final int INPUT_DIM = 64;
-
-  /** Leading input coordinates that carry the class; the rest are nuisance. */
-  public static final int SIGNAL_DIM = 8;
+  /** The number of training classes of the paper-style split. */
+  public static final int TRAIN_CLASSES = 5;
 
   /** Validates every field, naming the bad one. */
   public DemoSettings {
-    ValidationException.check(
-        classes >= 4 && classes % 2 == 0, "classes must be even and >= 4, got %d", classes);
-    ValidationException.check(
-        pointsPerClass >= 2, "pointsPerClass must be >= 2, got %d", pointsPerClass);
     ValidationException.check(iterations >= 1, "iterations must be >= 1, got %d", iterations);
     ValidationException.check(
-        classesPerBatch >= 2 && classesPerBatch <= classes / 2,
+        classesPerBatch >= 2 && classesPerBatch <= TRAIN_CLASSES,
         "classesPerBatch must be in [2, %d] (the training classes), got %d",
-        classes / 2,
+        TRAIN_CLASSES,
         classesPerBatch);
     ValidationException.check(
-        imagesPerClass >= 1, "imagesPerClass must be >= 1, got %d", imagesPerClass);
+        imagesPerClass >= 2,
+        "imagesPerClass must be >= 2 to give each image a positive, got %d",
+        imagesPerClass);
     ValidationException.check(
         learningRate > 0 && Double.isFinite(learningRate),
         "learningRate must be a positive number, got %s",
         Double.toString(learningRate));
+    ValidationException.check(
+        maxImages == 0 || maxImages >= 2 * TRAIN_CLASSES,
+        "maxImages must be 0 (all) or >= %d, got %d",
+        2 * TRAIN_CLASSES,
+        maxImages);
+    ValidationException.check(workDir != null, "workDir must be set");
+  }
+
+  /** Images in each training batch: C x K. */
+  public int batchSize() {
+    return classesPerBatch * imagesPerClass;
   }
 }

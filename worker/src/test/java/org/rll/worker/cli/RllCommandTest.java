@@ -26,7 +26,9 @@ class RllCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cli = RllCommand.newCommandLine();
     cli.setErr(new PrintWriter(err));
-    assertEquals(2, cli.execute("demo", "--classes", "5"));
-    assertEquals("rll: classes must be even and >= 4, got 5", err.toString().strip());
+    assertEquals(2, cli.execute("demo", "--c", "6", "--work-dir", "unused"));
+    assertEquals(
+        "rll: classesPerBatch must be in [2, 5] (the training classes), got 6",
+        err.toString().strip());
   }
 }

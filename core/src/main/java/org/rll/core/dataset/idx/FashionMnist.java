@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.rll.core.exceptions.CorruptDataException;
@@ -51,6 +52,22 @@ public final class FashionMnist {
     return LabeledImages.of(resource(TEST_IMAGES), resource(TEST_LABELS), "fashion-mnist t10k");
   }
 
+  /**
+   * Writes the bundled test set's two gzipped IDX files, byte for byte, into {@code directory}, so
+   * that it can be prepared like any extracted dataset; files already there are replaced.
+   *
+   * @return {@code directory}
+   */
+  public static Path copyBundledTestSet(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    for (String file : List.of(TEST_IMAGES, TEST_LABELS)) {
+      try (InputStream in = open(file)) {
+        Files.copy(in, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return directory;
+  }
+
   /** The directory holding all four files of the Debian package, if it is installed. */
   public static Optional<Path> locateFullSet() {
     return List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS).stream()
@@ -75,11 +92,16 @@ public final class FashionMnist {
   }
 
   private static IdxArray resource(String file) throws IOException {
-    try (InputStream in = FashionMnist.class.getResourceAsStream(RESOURCE_DIRECTORY + file)) {
-      if (in == null) {
-        throw new CorruptDataException("bundled resource missing: " + RESOURCE_DIRECTORY + file);
-      }
+    try (InputStream in = open(file)) {
       return IdxReader.read(in, file);
     }
+  }
+
+  private static InputStream open(String file) {
+    InputStream in = FashionMnist.class.getResourceAsStream(RESOURCE_DIRECTORY + file);
+    if (in == null) {
+      throw new CorruptDataException("bundled resource missing: " + RESOURCE_DIRECTORY + file);
+    }
+    return in;
   }
 }

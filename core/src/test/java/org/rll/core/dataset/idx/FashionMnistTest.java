@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FashionMnistTest {
   private static String sha256OfResource(String file) throws IOException, NoSuchAlgorithmException {
@@ -54,6 +57,21 @@ class FashionMnistTest {
     assertEquals(5_000, train.count());
     assertTrue(FashionMnist.isTrainClass(4));
     assertFalse(FashionMnist.isTrainClass(5));
+  }
+
+  @Test
+  void theBundledTestSetIsCopiedByteForByte(@TempDir Path directory) throws Exception {
+    Path copy = FashionMnist.copyBundledTestSet(directory.resolve("t10k"));
+    for (String file : new String[] {FashionMnist.TEST_IMAGES, FashionMnist.TEST_LABELS}) {
+      byte[] bytes = Files.readAllBytes(copy.resolve(file));
+      assertEquals(
+          sha256OfResource(file),
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+          file);
+    }
+    try (Stream<Path> files = Files.list(copy)) {
+      assertEquals(2, files.count());
+    }
   }
 
   @Test

@@ -1,0 +1,115 @@
+package org.rll.worker.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rll.core.exceptions.ValidationException;
+
+/**
+ * The demo end to end on a tiny configuration: 200 images of each split, 6 iterations of 5 x 4
+ * images, through preparation, the batch manifest, training with checkpoints and scoring.
+ */
+class FashionDemoTest {
+  private static final int ITERATIONS = 6;
+
+  @TempDir Path first;
+  @TempDir Path second;
+
+  private static DemoSettings tiny(Path workDir) {
+    return new DemoSettings(ITERATIONS, 5, 4, 0.01, 3, 200, false, workDir);
+  }
+
+  private static Outcome run(Path workDir) throws IOException {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    DemoScores[] scores =
+        new FashionDemo(tiny(workDir), new PrintStream(printed, true, StandardCharsets.UTF_8))
+            .run();
+    return new Outcome(scores, printed.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void printsProgressAndTheTableAndKeepsEveryArtifactInTheStore() throws IOException {
+    String text = run(first).printed();
+    assertTrue(text.contains("data: the bundled Fashion-MNIST test set, 10,000 images"), text);
+    assertTrue(text.contains("dataset: prepared in "), text);
+    assertTrue(text.contains("(train 5000 images, test 5000 images)"), text);
+    assertTrue(text.contains("batch manifest: 6 iterations of 5 classes x 4 images"), text);
+    assertTrue(text.contains("training from scratch"), text);
+    assertTrue(text.contains("iteration     6/6  loss "), text);
+    assertTrue(text.contains("trained 6 iterations in "), text);
+    assertTrue(text.contains("test classes 5-9, unseen in training (200 images)"), text);
+    assertTrue(text.contains("R@1    R@2    R@4    R@8   MAP@R     NMI"), text);
+    List<String> stored = storedFiles(first);
+    assertTrue(stored.stream().anyMatch(f -> f.endsWith("/train-images.idx")), stored::toString);
+    assertTrue(
+        stored.stream().anyMatch(f -> f.endsWith("/manifest/batches.bin")), stored::toString);
+    assertTrue(
+        stored.stream().anyMatch(f -> f.endsWith("/000000000006/meta.json")), stored::toString);
+  }
+
+  @Test
+  void aSeedGivesTheSameScoresAndASecondRunReusesTheDatasetAndTheCheckpoint() throws Exception {
+    Outcome a = run(first);
+    Path manifest = file(first, "manifest.csv");
+    FileTime prepared = Files.getLastModifiedTime(manifest);
+    Outcome b = run(second);
+    assertEquals(a.scores()[0], b.scores()[0]);
+    assertEquals(a.scores()[1], b.scores()[1]);
+
+    Outcome again = run(first);
+    assertTrue(again.printed().contains("dataset: reused "), again.printed());
+    assertFalse(again.printed().contains("dataset: prepared"), again.printed());
+    assertEquals(prepared, Files.getLastModifiedTime(manifest));
+    assertTrue(again.printed().contains("resumed from checkpoint 6 of "), again.printed());
+    assertFalse(again.printed().contains("iteration "), again.printed());
+    assertEquals(a.scores()[0], again.scores()[0]);
+    assertEquals(a.scores()[1], again.scores()[1]);
+  }
+
+  @Test
+  void settingsNameTheBadValue() {
+    assertEquals(
+        "classesPerBatch must be in [2, 5] (the training classes), got 6",
+        assertThrows(
+                ValidationException.class,
+                () -> new DemoSettings(10, 6, 4, 0.01, 1, 0, false, first))
+            .getMessage());
+    assertEquals(
+        "maxImages must be 0 (all) or >= 10, got 3",
+        assertThrows(
+                ValidationException.class,
+                () -> new DemoSettings(10, 5, 4, 0.01, 1, 3, false, first))
+            .getMessage());
+    assertEquals(
+        "learningRate must be a positive number, got NaN",
+        assertThrows(
+                ValidationException.class,
+                () -> new DemoSettings(10, 5, 4, Double.NaN, 1, 0, false, first))
+            .getMessage());
+  }
+
+  private static List<String> storedFiles(Path workDir) throws IOException {
+    try (Stream<Path> walk = Files.walk(workDir.resolve("store"))) {
+      return walk.filter(Files::isRegularFile).map(p -> p.toString().replace('\\', '/')).toList();
+    }
+  }
+
+  private static Path file(Path workDir, String name) throws IOException {
+    return Path.of(storedFiles(workDir).stream().filter(f -> f.endsWith(name)).findFirst().get());
+  }
+
+  private record Outcome(DemoScores[] scores, String printed) {}
+}
