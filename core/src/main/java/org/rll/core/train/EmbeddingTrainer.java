@@ -28,6 +28,7 @@ public final class EmbeddingTrainer implements AutoCloseable {
 
   /**
    * A trainer of an initialised {@code model} whose optimiser state lives under {@code manager}.
+   * The process's C heap is set to keep freed memory ({@link NativeHeap}).
    */
   public EmbeddingTrainer(
       EmbeddingModel model, RankedListLoss loss, SgdConfig sgdConfig, NDManager manager) {
@@ -37,6 +38,7 @@ public final class EmbeddingTrainer implements AutoCloseable {
     this.parameters = ParameterNames.of(model);
     this.sgd = new Sgd(sgdConfig, manager);
     this.store = new ParameterStore(manager, false);
+    NativeHeap.retainFreedMemory();
   }
 
   /** Runs the next iteration on {@code images} (NCHW) with their class {@code labels}. */
