@@ -48,7 +48,7 @@ class BenchTrainCommandTest {
           "\nmedian step ms",
           "\nimages/s",
           "\nratio: the RLL step takes",
-          "\nloss share: about"
+          "\nloss: its forward is"
         }) {
       assertTrue(out.contains(row), row + " missing from\n" + out);
     }
