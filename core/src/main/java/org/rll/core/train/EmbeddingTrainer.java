@@ -28,6 +28,7 @@ public final class EmbeddingTrainer implements AutoCloseable {
 
   /**
    * A trainer of an initialised {@code model} whose optimiser state lives under {@code manager}.
+   * The process's C heap is set to keep freed memory ({@link NativeHeap}).
    */
   public EmbeddingTrainer(
       EmbeddingModel model, RankedListLoss loss, SgdConfig sgdConfig, NDManager manager) {
@@ -37,25 +38,36 @@ public final class EmbeddingTrainer implements AutoCloseable {
     this.parameters = ParameterNames.of(model);
     this.sgd = new Sgd(sgdConfig, manager);
     this.store = new ParameterStore(manager, false);
+    NativeHeap.retainFreedMemory();
   }
 
   /** Runs the next iteration on {@code images} (NCHW) with their class {@code labels}. */
   public StepLog step(NDArray images, int[] labels) {
+    return step(images, labels, StepPhases.NONE);
+  }
+
+  /** {@link #step(NDArray, int[])}, telling {@code phases} as each phase ends. */
+  public StepLog step(NDArray images, int[] labels, StepPhases phases) {
     long iteration = sgd.steps();
     double learningRate = sgdConfig.schedule().at(iteration);
     Sgd.zeroGradients(parameters);
+    phases.ended(StepPhases.Phase.ZERO_GRADIENTS);
     float value;
     try (NDManager scope = images.getManager().newSubManager();
         GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       NDArray labelArray = scope.create(labels);
       NDList embeddings = model.forward(store, new NDList(images), true);
+      phases.ended(StepPhases.Phase.FORWARD);
       NDArray total = loss.evaluate(new NDList(labelArray), embeddings);
+      phases.ended(StepPhases.Phase.LOSS);
       collector.backward(total);
       value = total.getFloat();
+      phases.ended(StepPhases.Phase.BACKWARD);
       embeddings.attach(scope);
       total.attach(scope);
     }
     sgd.step(parameters);
+    phases.ended(StepPhases.Phase.OPTIMIZER);
     return new StepLog(iteration, value, loss.getLatestMinedCounts(), learningRate);
   }
 

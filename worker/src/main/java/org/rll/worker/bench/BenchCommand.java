@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       BenchEvalCommand.class,
       BenchKMeansCommand.class,
       BenchLossCommand.class,
-      BenchManifestCommand.class
+      BenchManifestCommand.class,
+      BenchTrainCommand.class
     })
 public final class BenchCommand implements Runnable {
 
