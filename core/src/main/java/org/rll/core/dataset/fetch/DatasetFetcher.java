@@ -76,7 +76,8 @@ public final class DatasetFetcher {
         }
       }
     } catch (IOException e) {
-      throw new TransientStorageException("cannot spool '" + uri + "' to " + spool, e);
+      throw new TransientStorageException(
+          "cannot spool '" + SourceUris.display(uri) + "' to " + spool, e);
     }
   }
 
@@ -95,7 +96,12 @@ public final class DatasetFetcher {
     }
     if (lock == null) {
       throw new TransientStorageException(
-          "another fetch of '" + uri + "' is writing " + spool + "; try again later", null);
+          "another fetch of '"
+              + SourceUris.display(uri)
+              + "' is writing "
+              + spool
+              + "; try again later",
+          null);
     }
     return lock;
   }
@@ -109,7 +115,7 @@ public final class DatasetFetcher {
             throw new CorruptDataException(
                 String.format(
                     "'%s' does not match its pin: expected %s, got %s:%s",
-                    uri, expected, expected.algorithm().label(), actual));
+                    SourceUris.display(uri), expected, expected.algorithm().label(), actual));
           }
         });
     return hex.get(Algorithm.SHA256);

@@ -37,14 +37,14 @@ final class FetchIndex {
 
   /** Records that {@code uri} was fetched as {@code result}. */
   void record(String indexKey, URI uri, FetchResult result) {
-    Entry entry = new Entry(result.key(), result.sha256(), result.size(), uri.toString());
+    Entry entry = new Entry(result.key(), result.sha256(), result.size(), SourceUris.display(uri));
     store.put(indexKey, GSON.toJson(entry).getBytes(StandardCharsets.UTF_8));
   }
 
   private static Optional<FetchResult> parse(byte[] json, URI uri) {
     try {
       Entry entry = GSON.fromJson(new String(json, StandardCharsets.UTF_8), Entry.class);
-      if (entry == null || !uri.toString().equals(entry.uri())) {
+      if (entry == null || !SourceUris.display(uri).equals(entry.uri())) {
         return Optional.empty();
       }
       return Optional.of(new FetchResult(entry.key(), entry.sha256(), entry.size(), true));

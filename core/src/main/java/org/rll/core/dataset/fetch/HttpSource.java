@@ -43,7 +43,8 @@ public final class HttpSource implements Source {
 
   @Override
   public SourceStream open(URI uri, long offset) throws IOException {
-    ValidationException.check(offset >= 0, "offset must be >= 0, got %d for %s", offset, uri);
+    ValidationException.check(
+        offset >= 0, "offset must be >= 0, got %d for %s", offset, SourceUris.display(uri));
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.requestTimeout());
     if (offset > 0) {
       request.header("Range", "bytes=" + offset + "-");
@@ -66,9 +67,10 @@ public final class HttpSource implements Source {
       return client.send(request, info -> new IdleTimeoutBody(config.idleTimeout()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while requesting '" + uri + "'");
+      throw new InterruptedIOException(
+          "interrupted while requesting '" + SourceUris.display(uri) + "'");
     } catch (IOException e) {
-      throw new TransientStorageException("cannot get '" + uri + "': " + e, e);
+      throw new TransientStorageException("cannot get '" + SourceUris.display(uri) + "': " + e, e);
     }
   }
 
@@ -80,7 +82,12 @@ public final class HttpSource implements Source {
     if (!m.matches() || Long.parseLong(m.group(1)) != offset) {
       response.body().close();
       throw new CorruptDataException(
-          "'" + uri + "' answered range '" + range + "' to a request from byte " + offset);
+          "'"
+              + SourceUris.display(uri)
+              + "' answered range '"
+              + range
+              + "' to a request from byte "
+              + offset);
     }
     OptionalLong total =
         m.group(2).equals("*") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(m.group(2)));
@@ -88,9 +95,9 @@ public final class HttpSource implements Source {
   }
 
   private static RllException failure(URI uri, int status) {
-    String message = "'" + uri + "' answered HTTP " + status;
+    String message = "'" + SourceUris.display(uri) + "' answered HTTP " + status;
     if (status == 404 || status == 410) {
-      return new BlobNotFoundException(uri.toString(), message);
+      return new BlobNotFoundException(SourceUris.display(uri), message);
     }
     if (status == 429 || status >= 500) {
       return new TransientStorageException(message, null);
