@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +19,7 @@ import org.rll.core.exceptions.CorruptDataException;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.FileSystemBlobStore;
-import org.rll.core.storage.PutResult;
+import org.rll.core.storage.ForwardingBlobStore;
 
 class BlobImageSourceTest {
   private static final String IDX_KEY = "datasets/x/prepared/test-images.idx";
@@ -99,48 +98,17 @@ class BlobImageSourceTest {
   }
 
   /** A store that counts how often blobs are opened. */
-  private static final class CountingStore implements BlobStore {
-    private final BlobStore inner;
+  private static final class CountingStore extends ForwardingBlobStore {
     private final AtomicInteger opens = new AtomicInteger();
 
     CountingStore(BlobStore inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public PutResult put(String key, InputStream data) {
-      return inner.put(key, data);
+      super(inner);
     }
 
     @Override
     public InputStream open(String key, long offset) {
       opens.incrementAndGet();
-      return inner.open(key, offset);
-    }
-
-    @Override
-    public OptionalLong size(String key) {
-      return inner.size(key);
-    }
-
-    @Override
-    public void copy(String fromKey, String toKey) {
-      inner.copy(fromKey, toKey);
-    }
-
-    @Override
-    public boolean delete(String key) {
-      return inner.delete(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-      return inner.list(prefix);
-    }
-
-    @Override
-    public String describe(String key) {
-      return inner.describe(key);
+      return super.open(key, offset);
     }
   }
 }

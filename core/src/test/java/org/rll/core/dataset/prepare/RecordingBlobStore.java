@@ -1,21 +1,19 @@
 package org.rll.core.dataset.prepare;
 
 import java.io.InputStream;
-import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rll.core.exceptions.TransientStorageException;
 import org.rll.core.storage.BlobStore;
+import org.rll.core.storage.ForwardingBlobStore;
 import org.rll.core.storage.PutResult;
 
 /** A store that counts puts and can fail every put to one key, over a real store. */
-final class RecordingBlobStore implements BlobStore {
-  private final BlobStore delegate;
+final class RecordingBlobStore extends ForwardingBlobStore {
   private final String failingKey;
   private final AtomicInteger puts = new AtomicInteger();
 
   RecordingBlobStore(BlobStore delegate, String failingKey) {
-    this.delegate = delegate;
+    super(delegate);
     this.failingKey = failingKey;
   }
 
@@ -29,36 +27,6 @@ final class RecordingBlobStore implements BlobStore {
     if (key.equals(failingKey)) {
       throw new TransientStorageException("injected failure writing " + key, null);
     }
-    return delegate.put(key, data);
-  }
-
-  @Override
-  public InputStream open(String key, long offset) {
-    return delegate.open(key, offset);
-  }
-
-  @Override
-  public OptionalLong size(String key) {
-    return delegate.size(key);
-  }
-
-  @Override
-  public void copy(String fromKey, String toKey) {
-    delegate.copy(fromKey, toKey);
-  }
-
-  @Override
-  public boolean delete(String key) {
-    return delegate.delete(key);
-  }
-
-  @Override
-  public List<String> list(String prefix) {
-    return delegate.list(prefix);
-  }
-
-  @Override
-  public String describe(String key) {
-    return delegate.describe(key);
+    return super.put(key, data);
   }
 }
