@@ -173,13 +173,7 @@ public final class ResultsRepository {
     return jdbc.query(
         "read checkpoints of run " + runId,
         SELECT_CHECKPOINTS,
-        r ->
-            new CheckpointRow(
-                r.getString("run_id"),
-                r.getLong("iteration"),
-                r.getString("blob_key"),
-                r.getString("config_hash"),
-                Jdbc.instant(r, "created_at")),
+        ResultsRepository::checkpointRow,
         runId);
   }
 
@@ -188,32 +182,14 @@ public final class ResultsRepository {
     return jdbc.query(
         "read training log of run " + runId,
         SELECT_TRAINING_LOG,
-        r ->
-            new TrainingLogRow(
-                r.getString("run_id"),
-                r.getLong("iteration"),
-                r.getDouble("loss"),
-                r.getLong("mined_positives"),
-                r.getLong("mined_negatives"),
-                r.getDouble("lr"),
-                r.getDouble("images_per_second")),
+        ResultsRepository::trainingLogRow,
         runId);
   }
 
   /** The metrics of a run, by checkpoint iteration, head, metric and K. */
   public List<MetricRow> metrics(String runId) {
     return jdbc.query(
-        "read metrics of run " + runId,
-        SELECT_METRICS,
-        r ->
-            new MetricRow(
-                r.getString("run_id"),
-                r.getLong("checkpoint_iteration"),
-                r.getString("head"),
-                r.getString("metric"),
-                r.getInt("k"),
-                r.getDouble("value")),
-        runId);
+        "read metrics of run " + runId, SELECT_METRICS, ResultsRepository::metricRow, runId);
   }
 
   private static RunRow runRow(ResultSet r) throws SQLException {
@@ -226,5 +202,35 @@ public final class ResultsRepository {
         RunStatus.valueOf(r.getString("status")),
         Jdbc.instant(r, "created_at"),
         Jdbc.instant(r, "updated_at"));
+  }
+
+  private static CheckpointRow checkpointRow(ResultSet r) throws SQLException {
+    return new CheckpointRow(
+        r.getString("run_id"),
+        r.getLong("iteration"),
+        r.getString("blob_key"),
+        r.getString("config_hash"),
+        Jdbc.instant(r, "created_at"));
+  }
+
+  private static TrainingLogRow trainingLogRow(ResultSet r) throws SQLException {
+    return new TrainingLogRow(
+        r.getString("run_id"),
+        r.getLong("iteration"),
+        r.getDouble("loss"),
+        r.getLong("mined_positives"),
+        r.getLong("mined_negatives"),
+        r.getDouble("lr"),
+        r.getDouble("images_per_second"));
+  }
+
+  private static MetricRow metricRow(ResultSet r) throws SQLException {
+    return new MetricRow(
+        r.getString("run_id"),
+        r.getLong("checkpoint_iteration"),
+        r.getString("head"),
+        r.getString("metric"),
+        r.getInt("k"),
+        r.getDouble("value"));
   }
 }
