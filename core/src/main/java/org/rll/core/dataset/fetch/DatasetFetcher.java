@@ -63,16 +63,26 @@ public final class DatasetFetcher {
       Files.createDirectories(spoolDirectory);
       try (FileChannel channel = openSpool(spool);
           FileLock lock = lock(channel, uri, spool)) {
+        boolean keepSpool = false;
         try {
-          channel.truncate(0);
           ArchiveDigests digests = new ArchiveDigests(pin.map(Checksum::algorithm));
+          if (pin.isPresent()) {
+            SpoolResume.rehash(channel, digests);
+          } else {
+            channel.truncate(0);
+          }
           long size = new SpoolDownload(source, uri, channel, digests, progress).run(retry);
           String sha256 = verified(uri, pin, digests.finish());
           FetchResult result = upload(store, spool, ArchiveKeys.archive(sha256, uri), sha256, size);
           index.record(indexKey, uri, result);
           return result;
+        } catch (TransientStorageException e) {
+          keepSpool = pin.isPresent();
+          throw e;
         } finally {
-          Files.deleteIfExists(spool);
+          if (!keepSpool) {
+            Files.deleteIfExists(spool);
+          }
         }
       }
     } catch (IOException e) {

@@ -25,6 +25,8 @@ import org.rll.core.exceptions.ValidationException;
  * followed, except from https to http.
  */
 public final class HttpSource implements Source {
+  private static final int RANGE_NOT_SATISFIABLE = 416;
+
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)");
 
   private final HttpClient client;
@@ -59,6 +61,10 @@ public final class HttpSource implements Source {
       return partial(uri, offset, response);
     }
     response.body().close();
+    if (status == RANGE_NOT_SATISFIABLE && offset > 0) {
+      // A spool kept from an earlier attempt may already hold the whole file: read it anew.
+      return open(uri, 0);
+    }
     throw failure(uri, status);
   }
 

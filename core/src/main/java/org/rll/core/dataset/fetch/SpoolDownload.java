@@ -12,9 +12,10 @@ import org.rll.core.exceptions.RllException;
 import org.rll.core.exceptions.TransientStorageException;
 
 /**
- * One download of a source into an empty spool file. After a transient fault it waits and asks the
- * source again from the spool file's length, so bytes already spooled are neither fetched nor
- * hashed twice; a source that restarts from byte 0 empties the spool and the digests first.
+ * One download of a source into a spool file, from its current length on. After a transient fault
+ * it waits and asks the source again from the spool file's length, so bytes already spooled are
+ * neither fetched nor hashed twice; a source that restarts from byte 0 empties the spool and the
+ * digests first.
  */
 final class SpoolDownload {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -43,7 +44,13 @@ final class SpoolDownload {
       } catch (IOException | TransientStorageException e) {
         if (attempt >= retry.maxAttempts()) {
           throw new TransientStorageException(
-              "gave up on '" + uri + "' after " + attempt + " attempts at byte " + spool.size(), e);
+              "gave up on '"
+                  + SourceUris.display(uri)
+                  + "' after "
+                  + attempt
+                  + " attempts at byte "
+                  + spool.size(),
+              e);
         }
         pause(retry.backoff(attempt));
       }
@@ -70,7 +77,12 @@ final class SpoolDownload {
   private void restart(long startedAt) throws IOException {
     if (startedAt != 0) {
       throw new CorruptDataException(
-          "'" + uri + "' started at byte " + startedAt + " when asked for " + spool.size());
+          "'"
+              + SourceUris.display(uri)
+              + "' started at byte "
+              + startedAt
+              + " when asked for "
+              + spool.size());
     }
     spool.truncate(0);
     digests.reset();
@@ -93,11 +105,12 @@ final class SpoolDownload {
     long length = spool.size();
     long total = knownTotal.orElse(length);
     if (length < total) {
-      throw new IOException("'" + uri + "' ended at byte " + length + " of " + total);
+      throw new IOException(
+          "'" + SourceUris.display(uri) + "' ended at byte " + length + " of " + total);
     }
     if (length > total) {
       throw new CorruptDataException(
-          "'" + uri + "' sent " + length + " bytes but declared " + total);
+          "'" + SourceUris.display(uri) + "' sent " + length + " bytes but declared " + total);
     }
     return length;
   }
@@ -107,7 +120,8 @@ final class SpoolDownload {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RllException("interrupted while waiting to resume '" + uri + "'", e);
+      throw new RllException(
+          "interrupted while waiting to resume '" + SourceUris.display(uri) + "'", e);
     }
   }
 }

@@ -51,6 +51,17 @@ class HttpSourceTest {
     }
   }
 
+  @Test
+  void aRangeBeyondTheEndIsReadAnewFromZero() throws IOException {
+    try (ScriptedHttpServer server = ScriptedHttpServer.start(BODY, status(416), full())) {
+      try (SourceStream stream = source.open(server.uri("/a.tgz"), 10)) {
+        assertEquals(0, stream.offset());
+        assertArrayEquals(BODY, stream.body().readAllBytes());
+      }
+      assertEquals(List.of("bytes=10-", ""), server.ranges());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {404, 410})
   void goneIsNotFound(int code) throws IOException {
