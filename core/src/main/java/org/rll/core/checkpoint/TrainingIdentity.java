@@ -1,10 +1,7 @@
 package org.rll.core.checkpoint;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.storage.Sha256Counter;
 
 /**
  * What makes two trainings the same run: the canonical text of every setting that changes the
@@ -20,12 +17,6 @@ public record TrainingIdentity(String config) {
 
   /** The lower-case hex SHA-256 of the config text. */
   public String configHash() {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(config.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return Sha256Counter.hex(config);
   }
 }

@@ -1,16 +1,13 @@
 package org.rll.core.dataset;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.rll.core.dataset.fetch.Checksum;
 import org.rll.core.dataset.format.DatasetFormat;
 import org.rll.core.dataset.format.SplitRule;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.storage.Sha256Counter;
 
 /**
  * Which dataset to prepare: where its archive (or extracted directory) is, the checksum it must
@@ -59,12 +56,6 @@ public record DatasetSpec(
   public String preparationId() {
     String text =
         String.format(Locale.ROOT, "%s|%s|%d", format.id(), split.describe(), minImagesPerClass);
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return Sha256Counter.hex(text).substring(0, 16);
   }
 }

@@ -11,7 +11,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.rll.core.exceptions.CorruptDataException;
-import org.rll.core.exceptions.RllException;
 
 /**
  * Decodes encoded image bytes (JPEG, PNG, BMP, GIF: whatever ImageIO reads) into a {@link
@@ -31,30 +30,37 @@ public final class ImageDecoder {
    */
   public static DecodedImage decode(byte[] bytes, String name) {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        throw new CorruptDataException(
-            name + ": not an image in a format ImageIO reads (" + bytes.length + " bytes)");
-      }
-      ImageReader reader = readers.next();
-      List<String> warnings = new ArrayList<>();
-      reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-      try {
-        reader.setInput(in, true, true);
-        BufferedImage image = reader.read(0);
-        if (!warnings.isEmpty()) {
-          throw new CorruptDataException(name + ": damaged image: " + String.join("; ", warnings));
-        }
-        return fromBufferedImage(image);
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException e) {
-      throw new CorruptDataException(name + ": cannot decode image: " + e.getMessage(), e);
-    } catch (RllException e) {
-      throw e;
-    } catch (RuntimeException e) {
+      return fromBufferedImage(readStrictly(in));
+    } catch (CorruptDataException e) {
+      throw new CorruptDataException(name + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
       throw new CorruptDataException(name + ": cannot decode image: " + e, e);
+    }
+  }
+
+  /**
+   * Reads the first image of {@code in}, failing on any reader warning as well as on errors.
+   *
+   * @throws CorruptDataException "not an image: ..." when no reader recognises the bytes, or
+   *     "truncated or damaged: ..." with the reader's warnings
+   */
+  public static BufferedImage readStrictly(ImageInputStream in) throws IOException {
+    Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+    if (!readers.hasNext()) {
+      throw new CorruptDataException("not an image: no decoder recognises its bytes");
+    }
+    ImageReader reader = readers.next();
+    List<String> warnings = new ArrayList<>();
+    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+    try {
+      reader.setInput(in, true, true);
+      BufferedImage image = reader.read(0);
+      if (!warnings.isEmpty()) {
+        throw new CorruptDataException("truncated or damaged: " + String.join("; ", warnings));
+      }
+      return image;
+    } finally {
+      reader.dispose();
     }
   }
 

@@ -39,37 +39,38 @@ public final class Sgd implements AutoCloseable {
   /** Updates every parameter that requires a gradient; the map's keys are stable names. */
   public void step(Map<String, Parameter> parameters) {
     double lr = config.schedule().at(steps);
-    for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
-      Parameter parameter = entry.getValue();
-      if (parameter.requiresGradient()) {
-        double rate = lr * config.lrMultiplier(entry.getKey());
-        update(entry.getKey(), parameter, rate);
+    try (NDManager scope = manager.newSubManager()) {
+      for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
+        Parameter parameter = entry.getValue();
+        if (parameter.requiresGradient()) {
+          double rate = lr * config.lrMultiplier(entry.getKey());
+          update(entry.getKey(), parameter, rate, scope);
+        }
       }
     }
     steps++;
   }
 
-  private void update(String name, Parameter parameter, double rate) {
+  /** One parameter's update; temporaries go to {@code scope}, closed once the step is done. */
+  private void update(String name, Parameter parameter, double rate, NDManager scope) {
     NDArray weight = parameter.getArray();
-    try (NDManager scope = manager.newSubManager(weight.getDevice())) {
-      NDArray direction = scoped(weight.getGradient(), scope);
-      if (config.weightDecay() > 0 && decays(parameter)) {
-        direction = scoped(direction.add(scoped(weight.mul(config.weightDecay()), scope)), scope);
-      }
-      if (config.momentum() > 0) {
-        NDArray buffer = buffers.get(name);
-        if (buffer == null) {
-          buffer = direction.duplicate();
-          buffer.attach(manager);
-          buffer.setName(name);
-          buffers.put(name, buffer);
-        } else {
-          buffer.muli(config.momentum()).addi(direction);
-        }
-        direction = buffer;
-      }
-      weight.subi(scoped(direction.mul(rate), scope));
+    NDArray direction = scoped(weight.getGradient(), scope);
+    if (config.weightDecay() > 0 && decays(parameter)) {
+      direction = scoped(direction.add(scoped(weight.mul(config.weightDecay()), scope)), scope);
     }
+    if (config.momentum() > 0) {
+      NDArray buffer = buffers.get(name);
+      if (buffer == null) {
+        buffer = direction.duplicate();
+        buffer.attach(manager);
+        buffer.setName(name);
+        buffers.put(name, buffer);
+      } else {
+        buffer.muli(config.momentum()).addi(direction);
+      }
+      direction = buffer;
+    }
+    weight.subi(scoped(direction.mul(rate), scope));
   }
 
   private boolean decays(Parameter parameter) {

@@ -14,8 +14,12 @@ public final class Sha256Counter extends FilterInputStream {
 
   public Sha256Counter(InputStream in) {
     super(in);
+    digest = newDigest();
+  }
+
+  private static MessageDigest newDigest() {
     try {
-      digest = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
@@ -53,12 +57,12 @@ public final class Sha256Counter extends FilterInputStream {
 
   /** Lower-case hex SHA-256 of {@code bytes}. */
   public static String hex(byte[] bytes) {
-    try (Sha256Counter counter = new Sha256Counter(new java.io.ByteArrayInputStream(bytes))) {
-      counter.readAllBytes();
-      return counter.sha256Hex();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return HexFormat.of().formatHex(newDigest().digest(bytes));
+  }
+
+  /** Lower-case hex SHA-256 of {@code text} in UTF-8. */
+  public static String hex(String text) {
+    return hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Bytes read so far. */

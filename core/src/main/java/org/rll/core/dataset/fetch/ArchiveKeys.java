@@ -1,12 +1,10 @@
 package org.rll.core.dataset.fetch;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Optional;
-import org.rll.core.dataset.fetch.Checksum.Algorithm;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.storage.BlobKeys;
+import org.rll.core.storage.Sha256Counter;
 
 /**
  * Where fetched archives and their cache index entries live in the store: the archive at {@code
@@ -24,7 +22,7 @@ final class ArchiveKeys {
   /** The key of the cache index entry for {@code uri} with {@code pin}. */
   static String index(URI uri, Optional<Checksum> pin) {
     String source = uri + "\n" + pin.map(Checksum::toString).orElse("");
-    return BlobKeys.join("datasets", "by-source", sha256Hex(source) + ".json");
+    return BlobKeys.join("datasets", "by-source", Sha256Counter.hex(source) + ".json");
   }
 
   /** The last segment of {@code uri}'s path, which must be a usable file name. */
@@ -39,11 +37,5 @@ final class ArchiveKeys {
         "the path of '%s' must end in an archive file name",
         uri);
     return name;
-  }
-
-  /** Lower-case hex SHA-256 of {@code text} in UTF-8. */
-  static String sha256Hex(String text) {
-    byte[] digest = Algorithm.SHA256.newDigest().digest(text.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(digest);
   }
 }

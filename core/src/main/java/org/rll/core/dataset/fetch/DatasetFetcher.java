@@ -17,6 +17,7 @@ import org.rll.core.exceptions.TransientStorageException;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.PutResult;
+import org.rll.core.storage.Sha256Counter;
 
 /**
  * Fetches a dataset archive into a {@link BlobStore} once per source and pin.
@@ -58,7 +59,7 @@ public final class DatasetFetcher {
     if (cached.isPresent()) {
       return cached.get();
     }
-    Path spool = spoolDirectory.resolve(ArchiveKeys.sha256Hex(uri.toString()) + ".part");
+    Path spool = spoolDirectory.resolve(Sha256Counter.hex(uri.toString()) + ".part");
     try {
       Files.createDirectories(spoolDirectory);
       try (FileChannel channel = openSpool(spool);

@@ -3,20 +3,17 @@ package org.rll.core.dataset.prepare;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import org.rll.core.exceptions.CorruptDataException;
+import org.rll.core.image.ImageDecoder;
 
 /**
  * Decodes one image file completely and says what, if anything, is wrong with it.
  *
  * <p>Decoders often finish a truncated JPEG with only a warning ("Premature end of JPEG file") and
- * grey pixels, so any warning rejects the image too.
+ * grey pixels, so any warning rejects the image too, as in {@link ImageDecoder#readStrictly}.
  */
 final class ImageCheck {
   private ImageCheck() {}
@@ -27,28 +24,12 @@ final class ImageCheck {
       return Optional.of("missing file");
     }
     try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        return Optional.of("not an image: no decoder recognises its bytes");
-      }
-      return decode(readers.next(), in);
+      ImageDecoder.readStrictly(in);
+      return Optional.empty();
+    } catch (CorruptDataException e) {
+      return Optional.of(e.getMessage());
     } catch (IOException | RuntimeException e) {
       return Optional.of("undecodable: " + e);
     }
-  }
-
-  private static Optional<String> decode(ImageReader reader, ImageInputStream in)
-      throws IOException {
-    List<String> warnings = new ArrayList<>();
-    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-    try {
-      reader.setInput(in, true, true);
-      reader.read(0);
-    } finally {
-      reader.dispose();
-    }
-    return warnings.isEmpty()
-        ? Optional.empty()
-        : Optional.of("truncated or damaged: " + String.join("; ", warnings));
   }
 }

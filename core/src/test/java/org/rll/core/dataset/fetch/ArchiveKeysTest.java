@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rll.core.dataset.fetch.Checksum.Algorithm;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.storage.Sha256Counter;
 
 /** Archive and index keys, and the digests computed while spooling. */
 class ArchiveKeysTest {
@@ -21,13 +22,13 @@ class ArchiveKeysTest {
     URI uri = URI.create("s3://bucket/sets/CUB_200_2011.tgz?versionId=3");
     assertEquals(
         "datasets/" + SHA256_ABC + "/CUB_200_2011.tgz", ArchiveKeys.archive(SHA256_ABC, uri));
-    assertEquals(SHA256_ABC, ArchiveKeys.sha256Hex("abc"));
+    assertEquals(SHA256_ABC, Sha256Counter.hex("abc"));
     Checksum pin = new Checksum(Algorithm.SHA256, SHA256_ABC);
     assertEquals(
-        "datasets/by-source/" + ArchiveKeys.sha256Hex(uri + "\nsha256:" + SHA256_ABC) + ".json",
+        "datasets/by-source/" + Sha256Counter.hex(uri + "\nsha256:" + SHA256_ABC) + ".json",
         ArchiveKeys.index(uri, Optional.of(pin)));
     assertEquals(
-        "datasets/by-source/" + ArchiveKeys.sha256Hex(uri + "\n") + ".json",
+        "datasets/by-source/" + Sha256Counter.hex(uri + "\n") + ".json",
         ArchiveKeys.index(uri, Optional.empty()));
   }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rll.core.dataset.fetch.Checksum.Algorithm;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.FileSystemBlobStore;
+import org.rll.core.storage.Sha256Counter;
 
 /** The cache index: a second fetch of a source and pin never reads the source again. */
 class DatasetFetcherCacheTest {
@@ -68,7 +69,7 @@ class DatasetFetcherCacheTest {
     assertEquals(new FetchResult(first.key(), SHA256, 200_000, true), second);
 
     String indexKey =
-        "datasets/by-source/" + ArchiveKeys.sha256Hex(uri + "\nsha256:" + SHA256) + ".json";
+        "datasets/by-source/" + Sha256Counter.hex(uri + "\nsha256:" + SHA256) + ".json";
     assertEquals(
         Set.of(indexKey, "datasets/" + SHA256 + "/cub.tgz"), Set.copyOf(store.list("datasets/")));
     JsonObject entry = json(indexKey);
