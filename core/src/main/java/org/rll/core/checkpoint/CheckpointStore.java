@@ -85,6 +85,12 @@ public final class CheckpointStore {
     return newest < 0 ? Optional.empty() : Optional.of(meta(newest));
   }
 
+  /** The key prefix of the checkpoint at {@code iteration}; its files lie under it. */
+  public String location(long iteration) {
+    String meta = keys.file(iteration, CheckpointKeys.META);
+    return meta.substring(0, meta.length() - CheckpointKeys.META.length());
+  }
+
   /** The meta of the checkpoint at {@code iteration}. */
   public CheckpointMeta meta(long iteration) {
     String key = keys.file(iteration, CheckpointKeys.META);

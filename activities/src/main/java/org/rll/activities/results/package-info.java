@@ -1,0 +1,2 @@
+/** Writing a run's training log, checkpoints and metrics to the results database. */
+package org.rll.activities.results;
