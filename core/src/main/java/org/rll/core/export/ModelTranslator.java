@@ -196,7 +196,7 @@ final class ModelTranslator {
         ints("strides", s, s),
         ints("pads", p, p, p, p),
         integer("ceil_mode", pooling.ceil() ? 1 : 0),
-        integer("count_include_pad", pooling.countPadding() ? 1 : 0));
+        integer("count_include_pad", 1));
   }
 
   private String weight(Block block, String name) {

@@ -32,11 +32,11 @@ public final class Layers {
 
   /** Max pooling; {@code ceil} rounds the output size up, as Caffe-born ports do. */
   static Block maxPool(int kernel, int stride, int padding, boolean ceil) {
-    return new Pooling(Pooling.Kind.MAX, kernel, stride, padding, ceil, false);
+    return new Pooling(Pooling.Kind.MAX, kernel, stride, padding, ceil);
   }
 
   /** 3x3 average pooling at stride 1 that keeps the size, padding counted (Caffe's semantics). */
   static Block sameAvgPool() {
-    return new Pooling(Pooling.Kind.AVERAGE, 3, 1, 1, true, true);
+    return new Pooling(Pooling.Kind.AVERAGE, 3, 1, 1, true);
   }
 }

@@ -11,7 +11,9 @@ import org.rll.core.exceptions.ValidationException;
 
 /**
  * Square 2-D max or average pooling with PyTorch's semantics, keeping its settings readable so the
- * network can be translated to other runtimes (ONNX).
+ * network can be translated to other runtimes (ONNX). An average divides by the whole window,
+ * padding included (Caffe's semantics): DJL's PyTorch engine computes that whatever its {@code
+ * countIncludePad} flag says, so no other choice is offered.
  */
 public final class Pooling extends AbstractBlock {
   /** Which value a window reduces to. */
@@ -25,7 +27,6 @@ public final class Pooling extends AbstractBlock {
   private final int stride;
   private final int padding;
   private final boolean ceil;
-  private final boolean countPadding;
 
   /**
    * @param kind max or average
@@ -33,25 +34,19 @@ public final class Pooling extends AbstractBlock {
    * @param stride the step between windows
    * @param padding implicit padding on every side
    * @param ceil whether the output size rounds up (Caffe-born ports) rather than down
-   * @param countPadding whether an average divides by the whole window, padding included (only for
-   *     {@link Kind#AVERAGE})
    */
-  public Pooling(
-      Kind kind, int kernel, int stride, int padding, boolean ceil, boolean countPadding) {
+  public Pooling(Kind kind, int kernel, int stride, int padding, boolean ceil) {
     ValidationException.check(
         kernel >= 1 && stride >= 1 && padding >= 0 && padding <= kernel / 2,
         "pooling needs kernel >= 1, stride >= 1, 0 <= padding <= kernel/2; got %d, %d, %d",
         kernel,
         stride,
         padding);
-    ValidationException.check(
-        kind == Kind.AVERAGE || !countPadding, "max pooling cannot count padding");
     this.kind = kind;
     this.kernel = kernel;
     this.stride = stride;
     this.padding = padding;
     this.ceil = ceil;
-    this.countPadding = countPadding;
   }
 
   public Kind kind() {
@@ -74,10 +69,6 @@ public final class Pooling extends AbstractBlock {
     return ceil;
   }
 
-  public boolean countPadding() {
-    return countPadding;
-  }
-
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -88,7 +79,7 @@ public final class Pooling extends AbstractBlock {
     return new NDList(
         kind == Kind.MAX
             ? Pool.maxPool2d(x, window, step, pad, ceil)
-            : Pool.avgPool2d(x, window, step, pad, ceil, countPadding));
+            : Pool.avgPool2d(x, window, step, pad, ceil, true));
   }
 
   @Override
