@@ -3,7 +3,6 @@ package org.rll.core.export;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.rll.core.image.ImageTransformConfig;
@@ -14,7 +13,8 @@ import org.rll.core.image.Normalization;
  * it. Preprocessing: decode, convert to {@code channels}, resize to {@code resize_width} x {@code
  * resize_height} (bilinear, no aspect kept), centre-crop to the input size, order channels as
  * {@code channel_order}, then {@code (value x pixel_scale - mean[c]) / std[c]} from 0..255 values.
- * Lists are comma-separated; numbers use a dot.
+ * Lists are comma-separated, except {@code output_labels}, whose labels hold commas themselves and
+ * are separated by semicolons ({@code L;M;H;L,M,H}); numbers are Java's {@code Double.toString}.
  */
 public final class ExportMetadata {
   public static final String BACKBONE = "backbone";
@@ -88,8 +88,6 @@ public final class ExportMetadata {
   }
 
   private static String numbers(double[] values) {
-    return Arrays.stream(values)
-        .mapToObj(v -> String.format(Locale.ROOT, "%s", v))
-        .collect(Collectors.joining(","));
+    return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(","));
   }
 }

@@ -59,7 +59,7 @@ final class ModelTranslator {
   }
 
   private void heads(EmbeddingModel model, List<String> features) {
-    List<String> levels = model.headLevels();
+    List<String> levels = model.heads();
     List<String> names = outputs(levels);
     String epsilon = graph.constant(new float[] {NORM_EPSILON});
     List<String> embeddings = new ArrayList<>();
@@ -70,7 +70,7 @@ final class ModelTranslator {
       String projected =
           graph.node(
               "Gemm",
-              List.of(flat, weight(layer, "weight"), weight(layer, "bias")),
+              List.of(flat, initializer(layer, "weight"), initializer(layer, "bias")),
               integer("transB", 1));
       String norm =
           graph.node("ReduceL2", List.of(projected), ints("axes", 1), integer("keepdims", 1));
@@ -199,7 +199,7 @@ final class ModelTranslator {
         integer("count_include_pad", 1));
   }
 
-  private String weight(Block block, String name) {
+  private String initializer(Block block, String name) {
     NDArray array = parameter(block, name).getArray();
     return graph.constant(array.toFloatArray(), array.getShape().getShape());
   }

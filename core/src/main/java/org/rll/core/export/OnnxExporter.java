@@ -33,7 +33,7 @@ public final class OnnxExporter {
   public static OnnxExport export(
       EmbeddingModel model, ExportSpec spec, float[] images, long[] shape) {
     validate(model, spec, images, shape);
-    List<String> outputs = ModelTranslator.outputs(model.headLevels());
+    List<String> outputs = ModelTranslator.outputs(model.heads());
     Map<String, String> metadata = new LinkedHashMap<>(ExportMetadata.describe(spec, outputs));
     ModelProto proto =
         OnnxGraph.withMetadata(
@@ -56,10 +56,9 @@ public final class OnnxExporter {
   private static void validate(
       EmbeddingModel model, ExportSpec spec, float[] images, long[] shape) {
     ValidationException.check(
-        model.headLevels().equals(spec.model().heads())
-            && model.dim() == spec.model().embeddingDim(),
+        model.heads().equals(spec.model().heads()) && model.dim() == spec.model().embeddingDim(),
         "the model has heads %s of %d units, the spec says %s",
-        model.headLevels(),
+        model.heads(),
         model.dim(),
         spec.model());
     long[] expected = {

@@ -66,7 +66,7 @@ public final class EmbeddingModel extends AbstractBlock {
   }
 
   /** The levels that have a head, in output order. */
-  public List<String> headLevels() {
+  public List<String> heads() {
     return chosen;
   }
 

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rll.core.exceptions.ExportCheckException;
+import org.rll.core.exceptions.ValidationException;
 import org.rll.core.model.EmbeddingModel;
 import org.rll.core.model.ModelConfig;
 import org.rll.core.model.ParameterNames;
@@ -188,6 +189,36 @@ class OnnxExporterTest {
       try (var listing = Files.list(file.getParent())) {
         assertEquals(List.of(file), listing.toList());
       }
+    }
+  }
+
+  @Test
+  void aBatchOrModelThatDoesNotFitTheSpecIsRefused() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ModelConfig config = ModelConfig.demo();
+      EmbeddingModel model = config.build(manager, 1);
+      ExportSpec spec = ExportFixtures.spec(config, 28).build();
+      long[] wrongSide = {2, 1, 32, 32};
+      ValidationException wrongBatch =
+          assertThrows(
+              ValidationException.class,
+              () -> OnnxExporter.export(model, spec, new float[2 * 32 * 32], wrongSide));
+      assertEquals(
+          "the check batch must have shape (N >= 1, 1, 28, 28), got [2, 1, 32, 32]",
+          wrongBatch.getMessage());
+      ValidationException wrongModel =
+          assertThrows(
+              ValidationException.class,
+              () ->
+                  OnnxExporter.export(
+                      model,
+                      ExportFixtures.spec(THREE_HEADS, 28).build(),
+                      new float[2 * 28 * 28],
+                      BATCH));
+      assertEquals(
+          "the model has heads [H] of 128 units, the spec says model(small-conv, heads=[L, M, H],"
+              + " dim=16)",
+          wrongModel.getMessage());
     }
   }
 }
