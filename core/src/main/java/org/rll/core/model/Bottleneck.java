@@ -9,13 +9,14 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Optional;
 
 /**
  * torchvision's ResNet bottleneck (v1.5: the stride sits on the 3x3 convolution): 1x1, 3x3, 1x1
  * convolutions with BatchNorm, plus a shortcut that is a 1x1 convolution and BatchNorm ({@code
  * downsample}) when the shape changes, then ReLU of the sum.
  */
-final class Bottleneck extends AbstractBlock {
+public final class Bottleneck extends AbstractBlock {
   private static final int EXPANSION = 4;
 
   private final TappedSequence residual;
@@ -43,6 +44,16 @@ final class Bottleneck extends AbstractBlock {
     } else {
       downsample = null;
     }
+  }
+
+  /** The 1x1, 3x3, 1x1 convolutions with their BatchNorms, without the final ReLU. */
+  public TappedSequence residual() {
+    return residual;
+  }
+
+  /** The shortcut's 1x1 convolution and BatchNorm, or empty where the shortcut is the input. */
+  public Optional<Block> downsample() {
+    return Optional.ofNullable(downsample);
   }
 
   static int outChannels(int planes) {

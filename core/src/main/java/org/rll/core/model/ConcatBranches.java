@@ -17,12 +17,17 @@ import java.util.List;
  * Parallel branches over the same input whose outputs are concatenated along the channels: an
  * Inception module. Branches add no name segment, so their layers keep the port's flat names.
  */
-final class ConcatBranches extends AbstractBlock {
+public final class ConcatBranches extends AbstractBlock {
   private final List<Block> branches = new ArrayList<>();
 
   ConcatBranches add(Block branch) {
     branches.add(addChildBlock("", branch));
     return this;
+  }
+
+  /** The branches, in the order their outputs are concatenated. */
+  public List<Block> branches() {
+    return List.copyOf(branches);
   }
 
   @Override

@@ -25,6 +25,7 @@ public final class EmbeddingModel extends AbstractBlock {
   private static final int[] SPATIAL = {2};
 
   private final TappedSequence backbone;
+  private final List<String> chosen;
   private final int[] headLevels;
   private final List<Linear> heads = new ArrayList<>();
   private final int dim;
@@ -42,6 +43,7 @@ public final class EmbeddingModel extends AbstractBlock {
     ValidationException.check(
         chosen.stream().distinct().count() == chosen.size(), "heads repeat a level: %s", chosen);
     this.backbone = addChildBlock("", backbone);
+    this.chosen = List.copyOf(chosen);
     this.headLevels = new int[chosen.size()];
     this.dim = dim;
     for (int h = 0; h < chosen.size(); h++) {
@@ -56,6 +58,26 @@ public final class EmbeddingModel extends AbstractBlock {
   /** Units of each head. */
   public int dim() {
     return dim;
+  }
+
+  /** The backbone, whose outputs are the feature maps of its levels. */
+  public TappedSequence backbone() {
+    return backbone;
+  }
+
+  /** The levels that have a head, in output order. */
+  public List<String> heads() {
+    return chosen;
+  }
+
+  /** Which of the backbone's outputs head {@code head} reads. */
+  public int headInput(int head) {
+    return headLevels[head];
+  }
+
+  /** The linear layer of head {@code head}; pooling before and normalisation after are fixed. */
+  public Linear headLayer(int head) {
+    return heads.get(head);
   }
 
   @Override

@@ -1,14 +1,15 @@
 package org.rll.core.model;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 
 /** The layers backbones are made of, with PyTorch's defaults (BatchNorm eps 1e-5, momentum 0.1). */
-final class Layers {
+public final class Layers {
+  /** The epsilon of every BatchNorm in rll's backbones, added to the variance. */
+  public static final float BATCH_NORM_EPSILON = 1e-5f;
+
   private Layers() {}
 
   static Block conv(int filters, int kernel, int stride, int padding, boolean bias) {
@@ -22,21 +23,20 @@ final class Layers {
   }
 
   static Block batchNorm() {
-    return BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build();
+    return BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).optMomentum(0.9f).build();
   }
 
   static Block relu() {
-    return Activation.reluBlock();
+    return new Relu();
   }
 
   /** Max pooling; {@code ceil} rounds the output size up, as Caffe-born ports do. */
   static Block maxPool(int kernel, int stride, int padding, boolean ceil) {
-    return Pool.maxPool2dBlock(
-        new Shape(kernel, kernel), new Shape(stride, stride), new Shape(padding, padding), ceil);
+    return new Pooling(Pooling.Kind.MAX, kernel, stride, padding, ceil);
   }
 
   /** 3x3 average pooling at stride 1 that keeps the size, padding counted (Caffe's semantics). */
   static Block sameAvgPool() {
-    return Pool.avgPool2dBlock(new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), true, true);
+    return new Pooling(Pooling.Kind.AVERAGE, 3, 1, 1, true);
   }
 }

@@ -1,11 +1,5 @@
 package org.rll.core.model;
 
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 import java.util.List;
 
 /**
@@ -22,29 +16,16 @@ public final class SmallConvNet {
   /** A fresh, uninitialised backbone. */
   public static TappedSequence backbone() {
     return new TappedSequence()
-        .add("conv1", conv(32))
-        .add("bn1", BatchNorm.builder().build())
-        .add("relu1", Activation.reluBlock())
-        .addTapped("pool1", maxPool())
-        .add("conv2", conv(64))
-        .add("bn2", BatchNorm.builder().build())
-        .add("relu2", Activation.reluBlock())
-        .addTapped("pool2", maxPool())
-        .add("conv3", conv(128))
-        .add("bn3", BatchNorm.builder().build())
-        .addTapped("relu3", Activation.reluBlock());
-  }
-
-  private static Block conv(int filters) {
-    return Conv2d.builder()
-        .setKernelShape(new Shape(3, 3))
-        .optPadding(new Shape(1, 1))
-        .setFilters(filters)
-        .optBias(false)
-        .build();
-  }
-
-  private static Block maxPool() {
-    return Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2));
+        .add("conv1", Layers.conv(32, 3, 1, 1, false))
+        .add("bn1", Layers.batchNorm())
+        .add("relu1", Layers.relu())
+        .addTapped("pool1", Layers.maxPool(2, 2, 0, false))
+        .add("conv2", Layers.conv(64, 3, 1, 1, false))
+        .add("bn2", Layers.batchNorm())
+        .add("relu2", Layers.relu())
+        .addTapped("pool2", Layers.maxPool(2, 2, 0, false))
+        .add("conv3", Layers.conv(128, 3, 1, 1, false))
+        .add("bn3", Layers.batchNorm())
+        .addTapped("relu3", Layers.relu());
   }
 }

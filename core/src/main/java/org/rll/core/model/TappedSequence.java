@@ -45,7 +45,18 @@ public final class TappedSequence extends AbstractBlock {
     return this;
   }
 
-  private boolean hasTaps() {
+  /** The children, in the order they run. */
+  public List<Block> blocks() {
+    return List.copyOf(blocks);
+  }
+
+  /** Whether the output of child {@code index} is one of this sequence's outputs. */
+  public boolean isTapped(int index) {
+    return tapped.get(index);
+  }
+
+  /** Whether the sequence returns its tapped outputs rather than its last child's output. */
+  public boolean hasTaps() {
     return tapped.contains(Boolean.TRUE);
   }
 
