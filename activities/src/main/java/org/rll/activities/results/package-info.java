@@ -1,0 +1,2 @@
+/** Evaluation results as rows of the results database. */
+package org.rll.activities.results;
