@@ -2,52 +2,31 @@ package org.rll.activities.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rll.core.evaluate.EvaluationReport;
 import org.rll.core.evaluate.HeadScores;
-import org.rll.db.EmbeddedPostgresExtension;
 import org.rll.db.MetricRow;
-import org.rll.db.ResultsDatabase;
-import org.rll.db.ResultsRepository;
+import org.rll.db.ResultsDatabaseTest;
 import org.rll.db.RunRow;
 import org.rll.db.RunStatus;
 
-@ExtendWith(EmbeddedPostgresExtension.class)
-class MetricRowsTest {
+class MetricRowsTest extends ResultsDatabaseTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
   private static final List<String> HEADS = List.of("L", "M", "H", "L,M,H");
 
-  private final DataSource dataSource;
-  private final ResultsRepository repository;
-
   MetricRowsTest(DataSource dataSource) {
-    this.dataSource = dataSource;
-    this.repository = new ResultsRepository(dataSource);
-  }
-
-  @BeforeAll
-  static void migrate(DataSource dataSource) {
-    ResultsDatabase.migrate(dataSource);
+    super(dataSource);
   }
 
   @BeforeEach
-  void empty() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("TRUNCATE runs CASCADE");
-    }
+  void run() {
     repository.upsertRun(
         new RunRow("r1", "wf-r1", "cub", "{\"seed\": 7}", "h1", RunStatus.RUNNING, T0, T0));
   }
