@@ -122,6 +122,7 @@ public final class EmbeddingExtractor {
             .setKeys(imageKeys)
             .setSource(source)
             .setTransform(transform)
+            // The test transform draws nothing at random: the seed has no effect.
             .setSeed(0)
             .setBatches(
                 b -> IntStream.range(b * batchSize, Math.min(n, (b + 1) * batchSize)).toArray())
@@ -136,7 +137,9 @@ public final class EmbeddingExtractor {
         }
         BatchOutputs.check(rows, batch, outputs);
         if (buffer == null) {
-          buffer = new ShardBuffer(plan, shard, outputs.stream().mapToInt(o -> o.dim()).toArray());
+          buffer =
+              new ShardBuffer(
+                  plan, shard, outputs.stream().mapToInt(EmbeddingIndex.OutputDim::dim).toArray());
         }
         buffer.add(rows, batch.size());
         progress.update(plan.shardStart(shard) + buffer.filled(), n);

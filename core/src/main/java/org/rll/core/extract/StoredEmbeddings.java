@@ -48,6 +48,7 @@ public final class StoredEmbeddings {
     return new StoredEmbeddings(store, IndexJson.read(store, key, EmbeddingIndex.class));
   }
 
+  /** The index every file is checked against. */
   public EmbeddingIndex index() {
     return index;
   }
