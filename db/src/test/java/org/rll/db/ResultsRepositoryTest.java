@@ -14,39 +14,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rll.core.exceptions.ValidationException;
 
-@ExtendWith(EmbeddedPostgresExtension.class)
-class ResultsRepositoryTest {
+class ResultsRepositoryTest extends ResultsDatabaseTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456789Z");
   private static final Instant T0_MICROS = Instant.parse("2026-03-01T10:00:00.123456Z");
   private static final Instant T1 = Instant.parse("2026-03-01T11:30:00Z");
   private static final String HOSTILE = "x'); DROP TABLE runs; --";
 
-  private final DataSource dataSource;
-  private final ResultsRepository repository;
-
   ResultsRepositoryTest(DataSource dataSource) {
-    this.dataSource = dataSource;
-    this.repository = new ResultsRepository(dataSource);
-  }
-
-  @BeforeAll
-  static void migrate(DataSource dataSource) {
-    ResultsDatabase.migrate(dataSource);
-  }
-
-  @BeforeEach
-  void empty() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("TRUNCATE runs CASCADE");
-    }
+    super(dataSource);
   }
 
   private static RunRow run(String runId, String dataset, RunStatus status, Instant at) {

@@ -27,6 +27,7 @@ public final class EmbeddingModel extends AbstractBlock {
   private final TappedSequence backbone;
   private final List<String> chosen;
   private final int[] headLevels;
+  private final List<String> headNames;
   private final List<Linear> heads = new ArrayList<>();
   private final int dim;
 
@@ -45,6 +46,7 @@ public final class EmbeddingModel extends AbstractBlock {
     this.backbone = addChildBlock("", backbone);
     this.chosen = List.copyOf(chosen);
     this.headLevels = new int[chosen.size()];
+    this.headNames = List.copyOf(chosen);
     this.dim = dim;
     for (int h = 0; h < chosen.size(); h++) {
       String level = chosen.get(h);
@@ -53,6 +55,11 @@ public final class EmbeddingModel extends AbstractBlock {
           headLevels[h] >= 0, "unknown head level '%s'; this backbone has %s", level, levels);
       heads.add(addChildBlock("embed_" + level, Linear.builder().setUnits(dim).build()));
     }
+  }
+
+  /** The levels that have a head, in output order, such as {@code [L, M, H]}. */
+  public List<String> heads() {
+    return headNames;
   }
 
   /** Units of each head. */
