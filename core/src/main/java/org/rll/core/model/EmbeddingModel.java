@@ -27,7 +27,6 @@ public final class EmbeddingModel extends AbstractBlock {
   private final TappedSequence backbone;
   private final List<String> chosen;
   private final int[] headLevels;
-  private final List<String> headNames;
   private final List<Linear> heads = new ArrayList<>();
   private final int dim;
 
@@ -46,7 +45,6 @@ public final class EmbeddingModel extends AbstractBlock {
     this.backbone = addChildBlock("", backbone);
     this.chosen = List.copyOf(chosen);
     this.headLevels = new int[chosen.size()];
-    this.headNames = List.copyOf(chosen);
     this.dim = dim;
     for (int h = 0; h < chosen.size(); h++) {
       String level = chosen.get(h);
@@ -59,7 +57,7 @@ public final class EmbeddingModel extends AbstractBlock {
 
   /** The levels that have a head, in output order, such as {@code [L, M, H]}. */
   public List<String> heads() {
-    return headNames;
+    return chosen;
   }
 
   /** Units of each head. */
@@ -70,11 +68,6 @@ public final class EmbeddingModel extends AbstractBlock {
   /** The backbone, whose outputs are the feature maps of its levels. */
   public TappedSequence backbone() {
     return backbone;
-  }
-
-  /** The levels that have a head, in output order. */
-  public List<String> heads() {
-    return chosen;
   }
 
   /** Which of the backbone's outputs head {@code head} reads. */
