@@ -18,8 +18,9 @@ import org.rll.db.ResultsDatabase;
  * An open results database with its schema up to date: a PostgreSQL server given by URL, or an
  * embedded PostgreSQL started in this process on a free port and stopped by {@link #close}.
  *
- * <p>The embedded server's data directory is kept between starts, so results survive restarts. As
- * root, the library starts PostgreSQL, which refuses to run as root, under {@code unshare -U}.
+ * <p>The embedded server's data directory is kept between starts, so results survive restarts; a
+ * server left running there by a killed rll is stopped first. As root, the library starts
+ * PostgreSQL, which refuses to run as root, under {@code unshare -U}.
  */
 public final class ResultsConnection implements AutoCloseable {
 
@@ -67,6 +68,7 @@ public final class ResultsConnection implements AutoCloseable {
     EmbeddedPostgres server;
     try {
       Files.createDirectories(directory.getParent());
+      OrphanedServer.stop(directory);
       server =
           EmbeddedPostgres.builder()
               .setDataDirectory(directory)
@@ -81,7 +83,7 @@ public final class ResultsConnection implements AutoCloseable {
               + " (is another rll using it? its log: "
               + log
               + "; --db-url names a server instead): "
-              + e.getMessage(),
+              + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()),
           e);
     }
     return connect(server.getPostgresDatabase(), "embedded PostgreSQL in " + directory, server);

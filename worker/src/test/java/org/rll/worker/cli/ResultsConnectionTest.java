@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.rll.core.exceptions.ValidationException;
 import org.rll.db.MetricRow;
 import org.rll.db.ResultsRepository;
 import org.rll.db.RunRow;
+import org.rll.db.RunSelection;
 import org.rll.db.RunStatus;
 import picocli.CommandLine;
 
@@ -43,6 +46,30 @@ class ResultsConnectionTest {
     assertEquals(0, exit);
     assertEquals("run,dataset,head,iteration,R@1,NMI,MAP@R\nr1,cub,H,7,0.625,,\n", out.toString());
     assertTrue(dir.resolve("home/pg.log").toFile().isFile(), "the server's log beside its data");
+  }
+
+  @Test
+  void aServerLeftRunningByAKilledProcessIsStoppedAtTheNextStart() throws Exception {
+    Path data = dir.resolve("pg");
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmbeddedHolder.class.getName(),
+                data.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader out = holder.inputReader()) {
+      assertEquals("ready", out.readLine());
+    } finally {
+      holder.destroyForcibly().waitFor();
+    }
+    assertTrue(Files.exists(data.resolve("postmaster.pid")), "the killed process's server runs on");
+
+    try (ResultsConnection again = ResultsConnection.embedded(data)) {
+      assertEquals(List.of(), new ResultsRepository(again.dataSource()).runs(RunSelection.ALL));
+    }
   }
 
   @Test
