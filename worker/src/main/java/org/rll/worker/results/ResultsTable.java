@@ -4,7 +4,6 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toList;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +60,9 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
       TreeMap<Long, List<MetricRow>> byIteration =
           byRun.getOrDefault(run.runId(), List.of()).stream()
               .collect(groupingBy(MetricRow::checkpointIteration, TreeMap::new, toList()));
-      Collection<List<MetricRow>> checkpoints =
-          allCheckpoints || byIteration.isEmpty()
-              ? byIteration.values()
-              : List.of(byIteration.lastEntry().getValue());
-      for (List<MetricRow> checkpoint : checkpoints) {
+      long earlierCheckpoints = allCheckpoints ? 0 : Math.max(0, byIteration.size() - 1);
+      for (List<MetricRow> checkpoint :
+          byIteration.values().stream().skip(earlierCheckpoints).toList()) {
         Map<String, List<MetricRow>> byHead =
             checkpoint.stream()
                 .collect(groupingBy(MetricRow::head, () -> new TreeMap<>(HEADS), toList()));
