@@ -57,7 +57,14 @@ public final class ResultsRepository {
   private static final String SELECT_RUNS =
       "SELECT run_id, workflow_id, dataset, spec::text AS spec, config_hash, status, created_at,"
           + " updated_at FROM runs ";
-  private static final String RUN_ORDER = " ORDER BY created_at, run_id";
+
+  /** Binds dataset (twice) and run ids (twice), as {@link #selectionParams} gives them. */
+  private static final String SELECTED =
+      " WHERE (?::text IS NULL OR r.dataset = ?)"
+          + " AND (cardinality(?::text[]) = 0 OR r.run_id = ANY(?::text[]))";
+
+  private static final String SELECT_SELECTED_RUNS =
+      SELECT_RUNS + "r" + SELECTED + " ORDER BY r.created_at, r.run_id";
   private static final String SELECT_CHECKPOINTS =
       "SELECT run_id, iteration, blob_key, config_hash, created_at FROM checkpoints"
           + " WHERE run_id = ? ORDER BY iteration";
@@ -67,6 +74,11 @@ public final class ResultsRepository {
   private static final String SELECT_METRICS =
       "SELECT run_id, checkpoint_iteration, head, metric, k, value FROM metrics"
           + " WHERE run_id = ? ORDER BY checkpoint_iteration, head, metric, k";
+  private static final String SELECT_SELECTED_METRICS =
+      "SELECT m.run_id, m.checkpoint_iteration, m.head, m.metric, m.k, m.value"
+          + " FROM metrics m JOIN runs r ON r.run_id = m.run_id"
+          + SELECTED
+          + " ORDER BY m.run_id, m.checkpoint_iteration, m.head, m.metric, m.k";
 
   private final Jdbc jdbc;
 
@@ -156,16 +168,16 @@ public final class ResultsRepository {
 
   /** Every run, or those of one dataset, oldest first. */
   public List<RunRow> runs(Optional<String> dataset) {
-    return dataset
-        .map(
-            name ->
-                jdbc.query(
-                    "read runs of dataset " + name,
-                    SELECT_RUNS + "WHERE dataset = ?" + RUN_ORDER,
-                    ResultsRepository::runRow,
-                    name))
-        .orElseGet(
-            () -> jdbc.query("read runs", SELECT_RUNS + RUN_ORDER, ResultsRepository::runRow));
+    return runs(new RunSelection(dataset, List.of()));
+  }
+
+  /** The selected runs, oldest first. */
+  public List<RunRow> runs(RunSelection selection) {
+    return jdbc.query(
+        "read runs " + describe(selection),
+        SELECT_SELECTED_RUNS,
+        ResultsRepository::runRow,
+        selectionParams(selection));
   }
 
   /** The recorded checkpoints of a run, by iteration. */
@@ -190,6 +202,29 @@ public final class ResultsRepository {
   public List<MetricRow> metrics(String runId) {
     return jdbc.query(
         "read metrics of run " + runId, SELECT_METRICS, ResultsRepository::metricRow, runId);
+  }
+
+  /**
+   * Every metric of the selected runs in one query, by run id, checkpoint iteration, head, metric
+   * and K.
+   */
+  public List<MetricRow> metrics(RunSelection selection) {
+    return jdbc.query(
+        "read metrics of runs " + describe(selection),
+        SELECT_SELECTED_METRICS,
+        ResultsRepository::metricRow,
+        selectionParams(selection));
+  }
+
+  private static Object[] selectionParams(RunSelection selection) {
+    String dataset = selection.datasetOrNull();
+    String[] runIds = selection.runIdArray();
+    return new Object[] {dataset, dataset, runIds, runIds};
+  }
+
+  private static String describe(RunSelection selection) {
+    String ids = selection.runIds().isEmpty() ? "any" : String.join(" ", selection.runIds());
+    return "(dataset " + selection.dataset().orElse("any") + ", run ids " + ids + ")";
   }
 
   private static RunRow runRow(ResultSet r) throws SQLException {

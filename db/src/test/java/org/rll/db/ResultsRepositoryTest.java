@@ -143,6 +143,61 @@ class ResultsRepositoryTest extends ResultsDatabaseTest {
   }
 
   @Test
+  void aSelectionFiltersRunsAndTheirMetricsByDatasetAndIdsInOneQueryEach() {
+    repository.upsertRun(run("late", "cub", RunStatus.SUCCEEDED, T1));
+    repository.upsertRun(run("early", "cub", RunStatus.SUCCEEDED, T0));
+    repository.upsertRun(run("other", "cars", RunStatus.SUCCEEDED, T0));
+    MetricRow late = new MetricRow("late", 400, "H", "recall", 1, 0.5);
+    MetricRow early = new MetricRow("early", 200, "L", "nmi", 0, 0.25);
+    MetricRow earlier = new MetricRow("early", 100, "L", "nmi", 0, 0.125);
+    MetricRow other = new MetricRow("other", 100, "H", "map_at_r", 0, 0.75);
+    repository.upsertMetrics(List.of(late, early, earlier, other));
+
+    assertEquals(List.of(earlier, early, late, other), repository.metrics(RunSelection.ALL));
+    assertEquals(
+        List.of("early", "late"),
+        repository.runs(new RunSelection(Optional.of("cub"), List.of())).stream()
+            .map(RunRow::runId)
+            .toList());
+    assertEquals(
+        List.of(earlier, early, late),
+        repository.metrics(new RunSelection(Optional.of("cub"), List.of())));
+    assertEquals(
+        List.of("other", "late"),
+        repository
+            .runs(new RunSelection(Optional.empty(), List.of("late", "other", "ghost")))
+            .stream()
+            .map(RunRow::runId)
+            .toList());
+    assertEquals(
+        List.of(late, other),
+        repository.metrics(new RunSelection(Optional.empty(), List.of("other", "late"))));
+    assertEquals(
+        List.of(), repository.metrics(new RunSelection(Optional.of("cars"), List.of("late"))));
+  }
+
+  @Test
+  void aSelectionBindsHostileValuesAsPlainText() {
+    repository.upsertRun(run(HOSTILE, HOSTILE, RunStatus.PENDING, T1));
+    repository.upsertRun(run("r1", "cub", RunStatus.PENDING, T0));
+    repository.upsertMetrics(List.of(new MetricRow(HOSTILE, 0, "H", "nmi", 0, 1.0)));
+
+    RunSelection hostile = new RunSelection(Optional.of(HOSTILE), List.of(HOSTILE, "' OR 1=1 --"));
+    assertEquals(List.of(HOSTILE), repository.runs(hostile).stream().map(RunRow::runId).toList());
+    assertEquals(
+        List.of(new MetricRow(HOSTILE, 0, "H", "nmi", 0, 1.0)), repository.metrics(hostile));
+    assertEquals(2, repository.runs(RunSelection.ALL).size());
+  }
+
+  @Test
+  void aSelectionRefusesABlankRunId() {
+    ValidationException e =
+        assertThrows(
+            ValidationException.class, () -> new RunSelection(Optional.empty(), List.of(" ")));
+    assertEquals("run ids to select must not be blank, got ' '", e.getMessage());
+  }
+
+  @Test
   void updateStatusKeepsTheRestAndRefusesAnUnknownRun() {
     repository.upsertRun(run("r1", "cub", RunStatus.RUNNING, T0));
 

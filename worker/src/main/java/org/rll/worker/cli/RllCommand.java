@@ -3,6 +3,8 @@ package org.rll.worker.cli;
 import org.rll.core.exceptions.RllException;
 import org.rll.worker.bench.BenchCommand;
 import org.rll.worker.dataset.DatasetCommand;
+import org.rll.worker.results.ReportCommand;
+import org.rll.worker.results.ResultsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RllVersion.class,
     description = "Ranked List Loss training as durable workflows.",
-    subcommands = {BenchCommand.class, DatasetCommand.class, DemoCommand.class})
+    subcommands = {
+      BenchCommand.class,
+      DatasetCommand.class,
+      DemoCommand.class,
+      ReportCommand.class,
+      ResultsCommand.class
+    })
 public final class RllCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
