@@ -2,58 +2,75 @@ package org.rll.worker.demo;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import org.rll.core.checkpoint.CheckpointMeta;
-import org.rll.core.checkpoint.CheckpointStore;
+import java.util.Map;
+import org.rll.activities.results.MetricRows;
+import org.rll.activities.results.TrainingRecorder;
 import org.rll.core.checkpoint.TrainingIdentity;
 import org.rll.core.dataset.format.Split;
-import org.rll.core.image.BatchLoader;
+import org.rll.core.embed.ModelEmbedder;
+import org.rll.core.evaluate.EvaluationReport;
+import org.rll.core.export.ExportSpec;
+import org.rll.core.export.OnnxEmbedder;
+import org.rll.core.export.OnnxExport;
+import org.rll.core.export.OnnxExporter;
 import org.rll.core.image.BlobImageSource;
+import org.rll.core.image.ImageBatch;
 import org.rll.core.image.ImageSource;
 import org.rll.core.image.ImageTransformConfig;
 import org.rll.core.loss.RankedListLoss;
+import org.rll.core.model.EmbeddingModel;
 import org.rll.core.model.ModelConfig;
 import org.rll.core.optim.LrSchedule;
 import org.rll.core.optim.SgdConfig;
 import org.rll.core.sampling.BatchManifest;
-import org.rll.core.sampling.BatchManifestWriter;
 import org.rll.core.sampling.BatchSamplerConfig;
-import org.rll.core.sampling.ClassBalancedSampler;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.FileSystemBlobStore;
 import org.rll.core.train.EmbeddingTrainer;
-import org.rll.core.train.TrainingChunk;
+import org.rll.core.train.TrainingListener;
+import org.rll.db.ResultsRepository;
+import org.rll.db.RunRow;
+import org.rll.db.RunStatus;
+import org.rll.worker.results.ResultsFormat;
+import org.rll.worker.results.ResultsTable;
 
 /**
- * The offline demo of the paper's method: the small conv net trained with the Ranked List Loss on
- * Fashion-MNIST's classes 0-4 and scored on classes 5-9, which it never sees, before and after.
+ * The offline demo of the paper's method, through every stage of the pipeline: the small conv net
+ * trained with the Ranked List Loss on Fashion-MNIST's classes 0-4, exported to ONNX and checked
+ * against the trained net, and scored on classes 5-9, which it never sees, from embeddings the ONNX
+ * model extracts. The untrained net is scored too, as checkpoint iteration 0.
  *
- * <p>Every artifact lives in a blob store under the work directory, as in a pipeline run: the
- * prepared dataset, the run's batch manifest and its checkpoints. The run is named by the hash of
- * everything that changes its result, so running the same settings again reuses the dataset and
- * resumes from the newest checkpoint, ending with the same parameters.
+ * <p>Every artifact lives in a blob store under the work directory, as in a pipeline run, and the
+ * run, its training log, checkpoints and metrics go to the results database. The run is named by
+ * the hash of everything that changes its result, so running the same settings again reuses the
+ * dataset, resumes from the newest checkpoint and reuses stored embeddings.
  */
 public final class FashionDemo {
-  private static final int CHECKPOINT_EVERY = 100;
   private static final int PROGRESS_LINES = 10;
   private static final double HEAD_LR_MULTIPLIER = 10;
+  private static final int CHECK_IMAGES = 64;
 
   private final DemoSettings settings;
+  private final ResultsRepository results;
   private final PrintStream out;
 
-  /** A demo that reports its progress and results to {@code out}. */
-  public FashionDemo(DemoSettings settings, PrintStream out) {
+  /** A demo that records its run in {@code results} and reports to {@code out}. */
+  public FashionDemo(DemoSettings settings, ResultsRepository results, PrintStream out) {
     this.settings = settings;
+    this.results = results;
     this.out = out;
   }
 
-  /** Prepares, trains and scores; returns the test scores of the untrained and trained net. */
-  public DemoScores[] run() throws IOException {
+  /** Runs every stage; returns the test scores of the untrained and the trained net. */
+  public EvaluationReport[] run() throws IOException {
     BlobStore store = new FileSystemBlobStore(settings.workDir().resolve("store"));
     DemoDataset.Prepared data = new DemoDataset(settings, store, out).prepare();
     SplitImages train = SplitImages.of(data.manifest(), Split.TRAIN, settings.maxImages());
@@ -72,28 +89,75 @@ public final class FashionDemo {
             .optLrMultiplier("embed_", HEAD_LR_MULTIPLIER)
             .build();
     TrainingIdentity identity = identity(loss, sampler, sgd, data.manifestKey());
-    String run = "runs/demo-" + identity.configHash().substring(0, 16) + "/";
-    BatchManifest batches = batchManifest(store, run, sampler, train.labels());
+    String runId = "demo-" + identity.configHash().substring(0, 16);
+    String run = "runs/" + runId + "/";
+    RunRow row = runRow(runId, identity);
+    results.upsertRun(row);
+    DemoTraining training = new DemoTraining(settings, store, run, out);
+    BatchManifest batches = training.batchManifest(sampler, train.labels());
     ImageSource images = new BlobImageSource(store);
-    TestScorer scorer = new TestScorer(test, images, settings.seed());
+    TestEvaluation evaluation = new TestEvaluation(store, test, images, settings.seed(), out);
 
     Engine.getInstance().setRandomSeed((int) settings.seed());
-    try (NDManager manager = NDManager.newBaseManager();
-        EmbeddingTrainer trainer =
-            new EmbeddingTrainer(
-                ModelConfig.demo().build(manager, settings.batchSize()), loss, sgd, manager)) {
-      DemoScores untrained = scorer.score(trainer, manager);
-      CheckpointStore checkpoints = new CheckpointStore(store, run);
-      int first = resume(checkpoints, trainer, identity, store.describe(run));
-      if (first < settings.iterations()) {
-        TrainingChunk chunk =
-            new TrainingChunk(trainer, checkpoints, identity, CHECKPOINT_EVERY, progressLog());
-        train(chunk, first, train, images, batches, manager);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      EmbeddingModel model = ModelConfig.demo().build(manager, settings.batchSize());
+      try (EmbeddingTrainer trainer = new EmbeddingTrainer(model, loss, sgd, manager)) {
+        EvaluationReport untrained;
+        try (ModelEmbedder embedder = new ModelEmbedder(model, manager)) {
+          untrained = evaluation.run(embedder, run + "untrained/", "untrained net");
+        }
+        results.upsertMetrics(MetricRows.of(runId, 0, untrained));
+        TrainingRecorder recorder =
+            new TrainingRecorder(results, runId, training.checkpoints(), Clock.systemUTC());
+        training.train(
+            trainer,
+            identity,
+            train,
+            images,
+            batches,
+            TrainingListener.all(progressLog(), recorder),
+            manager);
+        OnnxExport export =
+            export(model, runId, identity, evaluation.firstImages(CHECK_IMAGES), store, run);
+        EvaluationReport trained;
+        try (OnnxEmbedder onnx = OnnxEmbedder.open(export.bytes())) {
+          trained = evaluation.run(onnx, run, "ONNX model of iteration " + settings.iterations());
+        }
+        results.upsertMetrics(MetricRows.of(runId, settings.iterations(), trained));
+        results.updateStatus(runId, RunStatus.SUCCEEDED, Clock.systemUTC().instant());
+        printResults(row, test);
+        return new EvaluationReport[] {untrained, trained};
       }
-      DemoScores trained = scorer.score(trainer, manager);
-      printTable(test, untrained, trained);
-      return new DemoScores[] {untrained, trained};
     }
+  }
+
+  /** Exports the trained net, checked against it on real test images, to the store and a file. */
+  private OnnxExport export(
+      EmbeddingModel model,
+      String runId,
+      TrainingIdentity identity,
+      ImageBatch check,
+      BlobStore store,
+      String run) {
+    ExportSpec spec =
+        ExportSpec.builder()
+            .setModel(ModelConfig.demo())
+            .setTransform(ImageTransformConfig.grayscale28())
+            .setRunId(runId)
+            .setCheckpointIteration(settings.iterations())
+            .setConfigHash(identity.configHash())
+            .build();
+    OnnxExport export = OnnxExporter.export(model, spec, check.values(), check.shape());
+    export.writeTo(store, run + "model.onnx");
+    export.writeTo(settings.workDir().resolve("model.onnx"));
+    out.printf(
+        Locale.ROOT,
+        "ONNX model: %s (also %s); ONNX Runtime matches the net to %.1e on %d test images%n",
+        settings.workDir().resolve("model.onnx"),
+        store.describe(run + "model.onnx"),
+        export.parity().worst(),
+        export.parity().batchSize());
+    return export;
   }
 
   /** The canonical text of every setting that changes the result, and the dataset's hash. */
@@ -112,6 +176,28 @@ public final class FashionDemo {
             "max images " + settings.maxImages()));
   }
 
+  private RunRow runRow(String runId, TrainingIdentity identity) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("dataset", settings.fullSet() ? "fashion-mnist (70,000)" : "fashion-mnist (10,000)");
+    spec.put("model", ModelConfig.demo().toString());
+    spec.put("iterations", settings.iterations());
+    spec.put("classes_per_batch", settings.classesPerBatch());
+    spec.put("images_per_class", settings.imagesPerClass());
+    spec.put("learning_rate", settings.learningRate());
+    spec.put("seed", settings.seed());
+    spec.put("max_images", settings.maxImages());
+    Instant now = Clock.systemUTC().instant();
+    return new RunRow(
+        runId,
+        null,
+        "fashion-mnist",
+        new Gson().toJson(spec),
+        identity.configHash(),
+        RunStatus.RUNNING,
+        now,
+        now);
+  }
+
   private ProgressLog progressLog() {
     return new ProgressLog(
         out,
@@ -120,77 +206,15 @@ public final class FashionDemo {
         settings.batchSize());
   }
 
-  /** Runs iterations {@code first} to the end and prints the throughput. */
-  private void train(
-      TrainingChunk chunk,
-      int first,
-      SplitImages train,
-      ImageSource images,
-      BatchManifest batches,
-      NDManager manager) {
-    long start = System.nanoTime();
-    try (BatchLoader loader =
-        BatchLoader.builder()
-            .setKeys(train.keys())
-            .setSource(images)
-            .setTransform(ImageTransformConfig.grayscale28())
-            .setSeed(settings.seed())
-            .setBatches(batches::batch)
-            .setIterations(first, settings.iterations())
-            .build()) {
-      chunk.run(loader, train.labels(), manager, () -> false);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    int iterations = settings.iterations() - first;
+  private void printResults(RunRow row, SplitImages test) {
     out.printf(
         Locale.ROOT,
-        "trained %d iterations in %.1f s, %.0f images/s%n",
-        iterations,
-        seconds,
-        iterations * (double) settings.batchSize() / seconds);
-  }
-
-  /** The run's batches, written to the store on its first run and read back from it. */
-  private BatchManifest batchManifest(
-      BlobStore store, String run, BatchSamplerConfig config, int[] labels) throws IOException {
-    String key = run + "manifest/batches.bin";
-    if (!store.exists(key)) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      new BatchManifestWriter(new ClassBalancedSampler(config, labels)).write(bytes);
-      store.put(key, bytes.toByteArray());
-    }
-    out.printf(
-        Locale.ROOT,
-        "batch manifest: %d iterations of %d classes x %d images, %s%n",
-        config.iterations(),
-        config.classesPerBatch(),
-        config.imagesPerClass(),
-        store.describe(key));
-    return BatchManifest.read(new ByteArrayInputStream(store.readAllBytes(key)));
-  }
-
-  /** Restores the newest checkpoint of the run, if any; returns the first iteration to run. */
-  private int resume(
-      CheckpointStore checkpoints, EmbeddingTrainer trainer, TrainingIdentity identity, String at) {
-    Optional<CheckpointMeta> newest = checkpoints.newest();
-    if (newest.isEmpty()) {
-      out.printf(Locale.ROOT, "training from scratch, checkpoints in %s%n", at);
-      return 0;
-    }
-    checkpoints.restore(newest.get(), trainer.parameters(), trainer.optimizer(), identity);
-    out.printf(Locale.ROOT, "resumed from checkpoint %d of %s%n", newest.get().iteration(), at);
-    return (int) newest.get().iteration();
-  }
-
-  private void printTable(SplitImages test, DemoScores untrained, DemoScores trained) {
-    out.printf(
-        Locale.ROOT,
-        "%nRecall@K, MAP@R and NMI (%%) on test classes %d-%d, unseen in training (%d images):%n",
+        "%nRecall@K, NMI and MAP@R (%%) on test classes %d-%d, unseen in training (%d images);"
+            + " iteration 0 is the untrained net:%n",
         test.firstClass(),
         test.lastClass(),
         test.size());
-    out.printf(Locale.ROOT, "%-10s%s%n", "", trained.header());
-    out.printf(Locale.ROOT, "%-10s%s%n", "untrained", untrained.row());
-    out.printf(Locale.ROOT, "%-10s%s%n", "trained", trained.row());
+    ResultsTable table = ResultsTable.of(List.of(row), results.metrics(row.runId()), true);
+    out.print(ResultsFormat.TABLE.write(table));
   }
 }
