@@ -35,6 +35,7 @@ final class ReportCharts {
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setXAxisTickMarkSpacingHint(200);
+    chart.getStyler().setXAxisMaxLabelCount(6);
     return chart;
   }
 
