@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks; each prints its figures and a ratio against a same-run baseline.",
     subcommands = {
       BenchDecodeCommand.class,
+      BenchEmbedCommand.class,
       BenchEvalCommand.class,
       BenchKMeansCommand.class,
       BenchLossCommand.class,
