@@ -1,0 +1,18 @@
+package org.rll.workflows.pipeline;
+
+import java.util.List;
+import org.rll.workflows.stages.EvaluationSummary;
+
+/**
+ * How a run ended.
+ *
+ * @param status {@code SUCCEEDED} or {@code CANCELLED}
+ * @param modelKey the store key of the final ONNX model; null when cancelled
+ * @param evaluations every evaluation of this workflow execution, the final one last
+ */
+public record PipelineResult(
+    String runId,
+    String status,
+    long iterationsDone,
+    String modelKey,
+    List<EvaluationSummary> evaluations) {}

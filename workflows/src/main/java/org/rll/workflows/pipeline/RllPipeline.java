@@ -1,0 +1,27 @@
+package org.rll.workflows.pipeline;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import org.rll.workflows.spec.PipelineSpec;
+
+/**
+ * One run of the pipeline: prepare the dataset, build the batch manifest, train in durable chunks,
+ * export ONNX, extract the test embeddings, evaluate. Its workflow type is {@code RllPipeline}.
+ */
+@WorkflowInterface
+public interface RllPipeline {
+
+  /** Runs (or resumes) the run the spec describes to its end. */
+  @WorkflowMethod
+  PipelineResult run(PipelineSpec spec);
+
+  /** Where the run is: stage, iteration, last loss, throughput, newest checkpoint, metrics. */
+  @QueryMethod
+  Progress progress();
+
+  /** Stops training after the current iteration, leaving a checkpoint; the run ends cancelled. */
+  @SignalMethod
+  void cancel();
+}

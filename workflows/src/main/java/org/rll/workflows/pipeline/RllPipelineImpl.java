@@ -1,0 +1,148 @@
+package org.rll.workflows.pipeline;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+import java.util.function.Supplier;
+import org.rll.workflows.spec.PipelineSpec;
+import org.rll.workflows.stages.BatchesRef;
+import org.rll.workflows.stages.ChunkOutcome;
+import org.rll.workflows.stages.ChunkRequest;
+import org.rll.workflows.stages.DatasetRef;
+import org.rll.workflows.stages.EmbeddingsRef;
+import org.rll.workflows.stages.EvaluationSummary;
+import org.rll.workflows.stages.ModelRef;
+import org.rll.workflows.stages.PipelineActivities;
+import org.rll.workflows.stages.RunPlan;
+import org.rll.workflows.stages.TrainingActivities;
+
+/**
+ * The pipeline as a workflow. Every stage is an activity whose output is found again when it runs
+ * twice, so a continued-as-new or resumed run passes quickly over what is done and training goes on
+ * from the newest checkpoint in the store.
+ */
+public final class RllPipelineImpl implements RllPipeline {
+  /** Chunks one execution runs before it continues as new, which keeps its history small. */
+  static final int CHUNKS_PER_EXECUTION = 100;
+
+  private final PipelineActivities stages =
+      Workflow.newActivityStub(PipelineActivities.class, StageOptions.cpu());
+  private final TrainingActivities training =
+      Workflow.newActivityStub(TrainingActivities.class, StageOptions.training());
+  private Progress progress = Progress.starting(null);
+  private boolean cancelRequested;
+  private CancellationScope chunkScope;
+
+  @Override
+  public PipelineResult run(PipelineSpec spec) {
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    String runId = spec.runId() != null ? spec.runId() : workflowId;
+    progress = Progress.starting(runId);
+    RunPlan plan = stage("plan", () -> stages.plan(runId, workflowId, spec));
+    progress = progress.withTotal(plan.iterations());
+    try {
+      DatasetRef dataset = stage("prepare dataset", () -> stages.prepareDataset(plan));
+      BatchesRef batches = stage("batch manifest", () -> stages.buildBatchManifest(plan, dataset));
+      long done = train(plan, dataset, batches, spec.withRunId(runId));
+      if (cancelRequested) {
+        return end(plan, "CANCELLED", done, null);
+      }
+      ModelRef model = evaluateAt(plan, dataset, done);
+      return end(plan, "SUCCEEDED", done, model.key());
+    } catch (CanceledFailure e) {
+      Workflow.newDetachedCancellationScope(() -> stages.finishRun(plan, "CANCELLED")).run();
+      throw e;
+    } catch (ActivityFailure e) {
+      stages.finishRun(plan, "FAILED");
+      throw e;
+    }
+  }
+
+  @Override
+  public Progress progress() {
+    return progress;
+  }
+
+  @Override
+  public void cancel() {
+    cancelRequested = true;
+    if (chunkScope != null) {
+      chunkScope.cancel("the run was cancelled");
+    }
+  }
+
+  /** Trains chunk by chunk to the last iteration; returns the iterations done. */
+  private long train(RunPlan plan, DatasetRef dataset, BatchesRef batches, PipelineSpec spec) {
+    long done = 0;
+    int chunks = 0;
+    while (done < plan.iterations() && !cancelRequested) {
+      progress = progress.withStage("train");
+      ChunkOutcome chunk = trainChunk(new ChunkRequest(plan, dataset, batches, target(plan, done)));
+      if (chunk == null) {
+        break;
+      }
+      done = chunk.iterationsDone();
+      progress = progress.withChunk(chunk);
+      if (chunk.stopped()) {
+        break;
+      }
+      if (plan.evaluateEvery() > 0
+          && done % plan.evaluateEvery() == 0
+          && done < plan.iterations()) {
+        evaluateAt(plan, dataset, done);
+      }
+      if (++chunks >= CHUNKS_PER_EXECUTION && done < plan.iterations()) {
+        Workflow.continueAsNew(spec);
+      }
+    }
+    return done;
+  }
+
+  /** The end of the next chunk: a chunk never runs past an evaluation point or the end. */
+  private static long target(RunPlan plan, long done) {
+    long target = Math.min(plan.iterations(), done + plan.chunkIterations());
+    if (plan.evaluateEvery() > 0) {
+      target = Math.min(target, (done / plan.evaluateEvery() + 1) * plan.evaluateEvery());
+    }
+    return target;
+  }
+
+  /** Runs one chunk; null when the run was cancelled while it ran. */
+  private ChunkOutcome trainChunk(ChunkRequest request) {
+    ChunkOutcome[] outcome = new ChunkOutcome[1];
+    chunkScope = Workflow.newCancellationScope(() -> outcome[0] = training.trainChunk(request));
+    try {
+      chunkScope.run();
+      return outcome[0];
+    } catch (ActivityFailure e) {
+      if (cancelRequested && e.getCause() instanceof CanceledFailure) {
+        return null;
+      }
+      throw e;
+    } finally {
+      chunkScope = null;
+    }
+  }
+
+  /** Exports the model of {@code iteration}, embeds the test split with it and scores it. */
+  private ModelRef evaluateAt(RunPlan plan, DatasetRef dataset, long iteration) {
+    ModelRef model = stage("export", () -> stages.exportModel(plan, dataset, iteration));
+    EmbeddingsRef embeddings =
+        stage("extract embeddings", () -> stages.extractEmbeddings(plan, dataset, model));
+    EvaluationSummary summary = stage("evaluate", () -> stages.evaluate(plan, embeddings));
+    progress = progress.withEvaluation(summary);
+    return model;
+  }
+
+  private PipelineResult end(RunPlan plan, String status, long done, String modelKey) {
+    stages.finishRun(plan, status);
+    progress = progress.withStage(status);
+    return new PipelineResult(plan.runId(), status, done, modelKey, progress.evaluations());
+  }
+
+  private <T> T stage(String name, Supplier<T> activity) {
+    progress = progress.withStage(name);
+    return activity.get();
+  }
+}

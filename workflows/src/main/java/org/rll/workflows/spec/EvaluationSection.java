@@ -1,0 +1,14 @@
+package org.rll.workflows.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * How the run is scored; a null field takes the default.
+ *
+ * @param every also evaluate every this many iterations during training; null or 0 for the end only
+ * @param ks the Recall@K list; null for the dataset's protocol
+ * @param seed seed of the k-means of NMI
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EvaluationSection(Integer every, List<Integer> ks, Long seed) {}

@@ -1,0 +1,16 @@
+package org.rll.workflows.stages;
+
+import io.temporal.activity.ActivityInterface;
+
+/** Training, on {@code rll-gpu}. */
+@ActivityInterface
+public interface TrainingActivities {
+
+  /**
+   * Trains from the run's newest complete checkpoint in the store to the request's target,
+   * checkpointing on the way, and heartbeats the iteration and the newest checkpoint. Cancelled, it
+   * stops after the current iteration and leaves a checkpoint. Retried after a crash, it starts
+   * again from the newest checkpoint, so at most one checkpoint interval is repeated.
+   */
+  ChunkOutcome trainChunk(ChunkRequest request);
+}
