@@ -93,6 +93,10 @@ final class DatasetSpecs {
     }
     try {
       URI uri = new URI(text);
+      ValidationException.check(
+          uri.getRawAuthority() == null || !uri.getRawAuthority().contains("@"),
+          "dataset.source must not carry credentials (user@ or user:password@); give the source's"
+              + " credentials to the worker instead");
       String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
       ValidationException.check(
           List.of("https", "http", "s3", "file").contains(scheme),
