@@ -8,15 +8,19 @@ import org.rll.core.exceptions.BlobNotFoundException;
 import org.rll.core.exceptions.CorruptDataException;
 import org.rll.core.exceptions.ExportCheckException;
 import org.rll.core.exceptions.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where an activity's exceptions become Temporal failures. Input that can never
  * succeed (an invalid spec, corrupt or unsafe data, a failed export check, a missing required
  * input) fails at once, non-retryable; storage, database and I/O faults are retried. The failure's
  * type is the exception's simple name; its message names the problem, with any credentials in a
- * URI's user part masked, and no cause travels with it.
+ * URI's user part masked, and no cause travels with it: the worker's log keeps the stack trace of a
+ * retryable one.
  */
 public final class Failures {
+  private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
   private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
 
   private Failures() {}
@@ -34,6 +38,7 @@ public final class Failures {
       throw ApplicationFailure.newNonRetryableFailure(
           mask(e.getMessage()), e.getClass().getSimpleName());
     } catch (Exception e) {
+      LOG.warn("retryable activity failure: {}", mask(e.getMessage()), e);
       throw ApplicationFailure.newFailure(mask(describe(e)), e.getClass().getSimpleName());
     }
   }
