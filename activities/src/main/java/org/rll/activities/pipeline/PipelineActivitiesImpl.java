@@ -5,6 +5,7 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.rll.activities.ActivityEnvironment;
@@ -165,8 +166,13 @@ public final class PipelineActivitiesImpl implements PipelineActivities {
   @Override
   public void finishRun(RunPlan plan, String status) {
     Failures.run(
-        () ->
-            env.results()
-                .updateStatus(plan.runId(), RunStatus.valueOf(status), env.clock().instant()));
+        () -> {
+          ValidationException.check(
+              List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status),
+              "a run ends SUCCEEDED, FAILED or CANCELLED, not '%s'",
+              status);
+          env.results()
+              .updateStatus(plan.runId(), RunStatus.valueOf(status), env.clock().instant());
+        });
   }
 }
