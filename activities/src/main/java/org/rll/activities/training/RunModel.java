@@ -41,8 +41,13 @@ public final class RunModel implements AutoCloseable {
     Device device = Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     NDManager manager = NDManager.newBaseManager(device);
     try {
-      Engine.getInstance().setRandomSeed((int) settings.seed());
-      EmbeddingModel model = settings.model().build(manager, settings.batchSize());
+      EmbeddingModel model;
+      // The engine's generator is global: seeding and drawing the initial weights under one lock
+      // keeps two models built at once in one worker from drawing from each other's stream.
+      synchronized (RunModel.class) {
+        Engine.getInstance().setRandomSeed((int) settings.seed());
+        model = settings.model().build(manager, settings.batchSize());
+      }
       EmbeddingTrainer trainer =
           new EmbeddingTrainer(model, settings.newLoss(), settings.sgd(), manager);
       return new RunModel(manager, model, trainer);
