@@ -53,8 +53,11 @@ public final class Sgd implements AutoCloseable {
 
   /** One parameter's update; temporaries go to {@code scope}, closed once the step is done. */
   private void update(String name, Parameter parameter, double rate, NDManager scope) {
-    NDArray weight = parameter.getArray();
-    NDArray direction = scoped(weight.getGradient(), scope);
+    // The update goes through a detached view of the weight (same storage): autograd is on by
+    // default on threads other than the engine's first, and must neither record the update nor
+    // refuse an in-place write to a leaf.
+    NDArray weight = scoped(parameter.getArray().stopGradient(), scope);
+    NDArray direction = scoped(parameter.getArray().getGradient(), scope);
     if (config.weightDecay() > 0 && decays(parameter)) {
       direction = scoped(direction.add(scoped(weight.mul(config.weightDecay()), scope)), scope);
     }

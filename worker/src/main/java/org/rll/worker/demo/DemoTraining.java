@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.rll.core.checkpoint.CheckpointMeta;
 import org.rll.core.checkpoint.CheckpointStore;
 import org.rll.core.checkpoint.TrainingIdentity;
+import org.rll.core.dataset.prepare.SplitImages;
 import org.rll.core.image.BatchLoader;
 import org.rll.core.image.ImageSource;
 import org.rll.core.image.ImageTransformConfig;

@@ -15,6 +15,7 @@ import org.rll.activities.results.MetricRows;
 import org.rll.activities.results.TrainingRecorder;
 import org.rll.core.checkpoint.TrainingIdentity;
 import org.rll.core.dataset.format.Split;
+import org.rll.core.dataset.prepare.SplitImages;
 import org.rll.core.embed.ModelEmbedder;
 import org.rll.core.evaluate.EvaluationReport;
 import org.rll.core.export.ExportSpec;

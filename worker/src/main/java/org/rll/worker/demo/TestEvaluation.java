@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.rll.core.dataset.prepare.SplitImages;
 import org.rll.core.embed.Embedder;
 import org.rll.core.evaluate.EmbeddingEvaluation;
 import org.rll.core.evaluate.EvaluationReport;

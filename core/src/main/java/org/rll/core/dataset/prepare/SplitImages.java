@@ -1,9 +1,8 @@
-package org.rll.worker.demo;
+package org.rll.core.dataset.prepare;
 
 import java.util.Arrays;
 import java.util.List;
 import org.rll.core.dataset.format.Split;
-import org.rll.core.dataset.prepare.DatasetManifest;
 
 /**
  * The images of one split of a prepared dataset: their blob keys and their classes, renumbered

@@ -1,0 +1,149 @@
+package org.rll.activities.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.common.v1.WorkflowType;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rll.db.ResultsDatabaseTest;
+import org.rll.db.RunStatus;
+import org.rll.workflows.TaskQueues;
+import org.rll.workflows.pipeline.PipelineResult;
+import org.rll.workflows.spec.DatasetSection;
+import org.rll.workflows.spec.PipelineSpec;
+import org.rll.workflows.spec.SamplerSection;
+
+/** What the workflow accepts as input and how it refuses bad input: at once, naming the problem. */
+class PipelineInputTest extends ResultsDatabaseTest {
+  @TempDir static Path sources;
+  private static Path fashionMnist;
+  @TempDir Path dir;
+  private PipelineHarness harness;
+
+  PipelineInputTest(DataSource dataSource) {
+    super(dataSource);
+  }
+
+  @BeforeAll
+  static void copyDataset() throws IOException {
+    fashionMnist = PipelineHarness.fashionMnist(sources);
+  }
+
+  @BeforeEach
+  void start() {
+    harness = new PipelineHarness(dir, repository);
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @Test
+  void rawJsonAsTheTemporalCliSendsItRuns() {
+    String json =
+        "{\"dataset\":{\"source\":\""
+            + fashionMnist.toUri()
+            + "\"},\"sampler\":{\"classesPerBatch\":5,\"imagesPerClass\":4},"
+            + "\"model\":{\"backbone\":\"small-conv\"},"
+            + "\"training\":{\"iterations\":2,\"checkpointEvery\":2,\"chunkIterations\":2},"
+            + "\"someUnknownField\":1}";
+    Payload input =
+        Payload.newBuilder()
+            .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+            .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8))
+            .build();
+    harness
+        .temporal
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .startWorkflowExecution(
+            StartWorkflowExecutionRequest.newBuilder()
+                .setNamespace(harness.temporal.getNamespace())
+                .setWorkflowId("wf-cli")
+                .setRequestId(UUID.randomUUID().toString())
+                .setWorkflowType(WorkflowType.newBuilder().setName("RllPipeline"))
+                .setTaskQueue(TaskQueue.newBuilder().setName(TaskQueues.CPU))
+                .setInput(Payloads.newBuilder().addPayloads(input))
+                .build());
+
+    PipelineResult result =
+        harness.client.newUntypedWorkflowStub("wf-cli").getResult(PipelineResult.class);
+
+    assertEquals("wf-cli", result.runId());
+    assertEquals("SUCCEEDED", result.status());
+    assertEquals(2, result.iterationsDone());
+    assertTrue(harness.store.exists("runs/wf-cli/model.onnx"));
+  }
+
+  @Test
+  void anInvalidSpecFailsAtOnceNamingTheValue() {
+    PipelineSpec spec =
+        new PipelineSpec(
+            "bad",
+            new DatasetSection(fashionMnist.toUri().toString(), null, null, null, null),
+            null,
+            new SamplerSection(1, 4),
+            null,
+            null,
+            null,
+            null);
+
+    ApplicationFailure failure = failure(() -> harness.pipeline("wf-bad").run(spec));
+
+    assertEquals("sampler.classesPerBatch must be >= 2, got 1", failure.getOriginalMessage());
+    assertEquals("ValidationException", failure.getType());
+    assertTrue(repository.run("bad").isEmpty());
+  }
+
+  @Test
+  void aChecksumMismatchFailsTheRunAtOnce() throws IOException {
+    Path archive = Files.writeString(dir.resolve("fashion-mnist.tgz"), "not the archive");
+    String pin = "sha256:" + "0".repeat(64);
+    PipelineSpec spec =
+        new PipelineSpec(
+            "pinned",
+            new DatasetSection(archive.toUri().toString(), pin, null, null, null),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    ApplicationFailure failure = failure(() -> harness.pipeline("wf-pin").run(spec));
+
+    assertEquals("CorruptDataException", failure.getType());
+    assertTrue(failure.getOriginalMessage().contains("0".repeat(64)), failure.getOriginalMessage());
+    assertEquals(RunStatus.FAILED, repository.run("pinned").orElseThrow().status());
+  }
+
+  /** The non-retryable application failure that failed the workflow {@code run} starts. */
+  private static ApplicationFailure failure(Runnable run) {
+    WorkflowFailedException failed = assertThrows(WorkflowFailedException.class, run::run);
+    ActivityFailure activity = assertInstanceOf(ActivityFailure.class, failed.getCause());
+    ApplicationFailure failure = assertInstanceOf(ApplicationFailure.class, activity.getCause());
+    assertTrue(failure.isNonRetryable());
+    return failure;
+  }
+}

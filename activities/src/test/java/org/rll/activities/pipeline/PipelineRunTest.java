@@ -1,0 +1,121 @@
+package org.rll.activities.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rll.db.CheckpointRow;
+import org.rll.db.MetricRow;
+import org.rll.db.ResultsDatabaseTest;
+import org.rll.db.RunStatus;
+import org.rll.db.TrainingLogRow;
+import org.rll.workflows.pipeline.PipelineResult;
+import org.rll.workflows.pipeline.RllPipelineImpl;
+
+/** Whole runs of the pipeline workflow with the real activities on Temporal's test server. */
+class PipelineRunTest extends ResultsDatabaseTest {
+  /**
+   * Set to a file path to save the first run's history there, as the replay test's resource: {@code
+   * ./mvnw -B -o -pl activities test -Dtest=PipelineRunTest#aRunSucceeds
+   * -Drll.history.out=$PWD/activities/src/test/resources/org/rll/activities/pipeline/rll-pipeline-history.json}.
+   */
+  static final String HISTORY_OUT = "rll.history.out";
+
+  @TempDir static Path sources;
+  private static Path fashionMnist;
+  @TempDir Path dir;
+  private PipelineHarness harness;
+
+  PipelineRunTest(DataSource dataSource) {
+    super(dataSource);
+  }
+
+  @BeforeAll
+  static void copyDataset() throws IOException {
+    fashionMnist = PipelineHarness.fashionMnist(sources);
+  }
+
+  @BeforeEach
+  void start() {
+    harness = new PipelineHarness(dir, repository);
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @Test
+  void aRunSucceeds() throws Exception {
+    PipelineResult result =
+        harness.pipeline("wf-a").run(PipelineHarness.tinySpec("run-a", fashionMnist, 6, null));
+
+    assertEquals("run-a", result.runId());
+    assertEquals("SUCCEEDED", result.status());
+    assertEquals(6, result.iterationsDone());
+    assertEquals("runs/run-a/model.onnx", result.modelKey());
+    assertTrue(harness.store.exists("runs/run-a/model.onnx"));
+    assertEquals(1, result.evaluations().size());
+    assertEquals(6, result.evaluations().get(0).iteration());
+    assertEquals(RunStatus.SUCCEEDED, repository.run("run-a").orElseThrow().status());
+    assertEquals("wf-a", repository.run("run-a").orElseThrow().workflowId());
+    assertEquals(
+        LongStream.range(0, 6).boxed().toList(),
+        repository.trainingLog("run-a").stream().map(TrainingLogRow::iteration).toList());
+    assertEquals(
+        List.of(2L, 4L, 6L),
+        repository.checkpoints("run-a").stream()
+            .map(CheckpointRow::iteration)
+            .distinct()
+            .sorted()
+            .toList());
+    List<MetricRow> metrics = repository.metrics("run-a");
+    assertTrue(
+        metrics.stream()
+            .anyMatch(
+                m ->
+                    m.checkpointIteration() == 6
+                        && m.head().equals("H")
+                        && m.metric().equals("recall")
+                        && m.k() == 1
+                        && m.value() > 0.5),
+        metrics.toString());
+
+    WorkflowExecutionHistory history = harness.client.fetchHistory("wf-a");
+    WorkflowReplayer.replayWorkflowExecution(history, RllPipelineImpl.class);
+    String out = System.getProperty(HISTORY_OUT);
+    if (out != null) {
+      Files.writeString(Path.of(out), history.toJson(true), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void runsOfOneSpecEndAlikeAndPeriodicEvaluationScoresTheMiddle() {
+    PipelineResult periodic =
+        harness.pipeline("wf-p").run(PipelineHarness.tinySpec("run-p", fashionMnist, 8, 4));
+    PipelineResult plain =
+        harness.pipeline("wf-q").run(PipelineHarness.tinySpec("run-q", fashionMnist, 8, null));
+
+    assertEquals(List.of(4L, 8L), periodic.evaluations().stream().map(e -> e.iteration()).toList());
+    assertTrue(repository.metrics("run-p").stream().anyMatch(m -> m.checkpointIteration() == 4));
+    assertArrayEquals(harness.parameters("run-p", 8), harness.parameters("run-q", 8));
+    assertEquals(periodic.evaluations().get(1).metrics(), plain.evaluations().get(0).metrics());
+    assertEquals(
+        repository.run("run-p").orElseThrow().configHash(),
+        repository.run("run-q").orElseThrow().configHash());
+  }
+}

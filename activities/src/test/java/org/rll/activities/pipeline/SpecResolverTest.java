@@ -1,0 +1,219 @@
+package org.rll.activities.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rll.core.dataset.format.DatasetFormat;
+import org.rll.core.exceptions.ValidationException;
+import org.rll.core.image.ImageTransformConfig;
+import org.rll.core.model.ModelConfig;
+import org.rll.workflows.spec.DatasetSection;
+import org.rll.workflows.spec.EvaluationSection;
+import org.rll.workflows.spec.LossSection;
+import org.rll.workflows.spec.ModelSection;
+import org.rll.workflows.spec.PipelineSpec;
+import org.rll.workflows.spec.SamplerSection;
+import org.rll.workflows.spec.TrainingSection;
+
+class SpecResolverTest {
+  private static final String CUB = "https://data.example/CUB_200_2011.tgz";
+
+  private static PipelineSpec spec(String source) {
+    return new PipelineSpec(
+        null,
+        new DatasetSection(source, null, null, null, null),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static TrainingSection training(Integer iterations, List<Integer> lrSteps) {
+    return new TrainingSection(iterations, null, null, null, null, lrSteps, null, null, null, null);
+  }
+
+  @Test
+  void aSourceAloneTakesThePapersDefaults() {
+    RunSettings s = SpecResolver.resolve(spec(CUB));
+    assertEquals(DatasetFormat.CUB200, s.dataset().format());
+    assertEquals(ModelConfig.paper(), s.model());
+    assertEquals(1.2, s.loss().alpha());
+    assertEquals(0.4, s.loss().margin());
+    assertEquals(10.0, s.loss().temperature());
+    assertEquals(60, s.sampler().classesPerBatch());
+    assertEquals(3, s.sampler().imagesPerClass());
+    assertEquals(1e-3, s.sgd().schedule().at(0));
+    assertEquals(1e-3, s.sgd().schedule().at(1_000_000));
+    assertEquals(0.9, s.sgd().momentum());
+    assertEquals(1e-5, s.sgd().weightDecay());
+    assertEquals(10.0, s.sgd().lrMultiplier("embed_H.weight"));
+    assertEquals(1.0, s.sgd().lrMultiplier("conv1.weight"));
+    assertEquals(10_000, s.iterations());
+    assertEquals(200, s.checkpointEvery());
+    assertEquals(1_000, s.chunkIterations());
+    assertEquals(0, s.evaluateEvery());
+    assertEquals(List.of(1, 2, 4, 8), s.ks());
+    assertEquals(1e-4, s.exportTolerance());
+    assertEquals(32, s.checkImages());
+    assertEquals(0, s.seed());
+    assertEquals(227, s.trainTransform().cropWidth());
+    assertEquals(true, s.trainTransform().randomCrop());
+    assertEquals(false, s.testTransform().randomCrop());
+  }
+
+  @Test
+  void formatsAreInferredFromTheSourceName() {
+    assertEquals(
+        DatasetFormat.CARS196, SpecResolver.resolve(spec("s3://b/car_ims.tgz")).dataset().format());
+    assertEquals(
+        DatasetFormat.SOP,
+        SpecResolver.resolve(spec("https://x/Stanford_Online_Products.zip")).dataset().format());
+    assertEquals(
+        DatasetFormat.FASHION_MNIST,
+        SpecResolver.resolve(spec("file:///data/fashion-mnist/")).dataset().format());
+    assertEquals(1e-2, SpecResolver.resolve(spec("s3://b/cars.tgz")).sgd().schedule().at(0));
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> SpecResolver.resolve(spec("s3://b/x.tgz")));
+    assertEquals(
+        "dataset.format cannot be inferred from the source file name 'x.tgz'; set dataset.format"
+            + " to one of cub200, cars196, sop, fashion-mnist, mnist, image-folder, csv",
+        e.getMessage());
+  }
+
+  @Test
+  void theSmallConvNetTakesTheGrayscalePipelineAndOneHead() {
+    PipelineSpec spec =
+        new PipelineSpec(
+            "r",
+            new DatasetSection("file:///d/fashion-mnist", null, null, null, null),
+            null,
+            new SamplerSection(5, 4),
+            new ModelSection("small-conv", null, null, null),
+            training(12, List.of(4, 8)),
+            new EvaluationSection(4, List.of(1, 2), 7L),
+            null);
+    RunSettings s = SpecResolver.resolve(spec);
+    assertEquals(ModelConfig.demo(), s.model());
+    assertEquals(ImageTransformConfig.grayscale28(), s.trainTransform());
+    assertEquals(ImageTransformConfig.grayscale28(), s.testTransform());
+    assertEquals(20, s.batchSize());
+    assertEquals(1e-2, s.sgd().schedule().at(3));
+    assertEquals(1e-3, s.sgd().schedule().at(4), 1e-15);
+    assertEquals(1e-4, s.sgd().schedule().at(8), 1e-15);
+    assertEquals(4, s.evaluateEvery());
+    assertEquals(List.of(1, 2), s.ks());
+    assertEquals(7, s.nmiSeed());
+  }
+
+  @Test
+  void everyBadValueIsNamed() {
+    assertMessage(
+        "sampler.classesPerBatch must be >= 2, got 1",
+        new PipelineSpec(
+            null,
+            new DatasetSection(CUB, null, null, null, null),
+            null,
+            new SamplerSection(1, null),
+            null,
+            null,
+            null,
+            null));
+    assertMessage(
+        "training.iterations must be >= 1, got 0",
+        new PipelineSpec(
+            null,
+            new DatasetSection(CUB, null, null, null, null),
+            null,
+            null,
+            null,
+            training(0, null),
+            null,
+            null));
+    assertMessage(
+        "training.lrSteps must be evenly spaced from the first step (s, 2s, 3s, ...), got [4, 6]",
+        new PipelineSpec(
+            null,
+            new DatasetSection(CUB, null, null, null, null),
+            null,
+            null,
+            null,
+            training(10, List.of(4, 6)),
+            null,
+            null));
+    assertMessage(
+        "dataset.format: unknown dataset format 'imagenet', expected one of cub200, cars196, sop,"
+            + " fashion-mnist, mnist, image-folder, csv",
+        new PipelineSpec(
+            null,
+            new DatasetSection(CUB, null, "imagenet", null, null),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    assertMessage(
+        "dataset.source is required: an https://, http://, s3:// or file:// URI or a path",
+        new PipelineSpec(null, null, null, null, null, null, null, null));
+    assertMessage(
+        "dataset.source must not carry credentials (user@ or user:password@); give the source's"
+            + " credentials to the worker instead",
+        spec("https://me:secret@data.example/CUB_200_2011.tgz"));
+    ValidationException loss =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                SpecResolver.resolve(
+                    new PipelineSpec(
+                        null,
+                        new DatasetSection(CUB, null, null, null, null),
+                        new LossSection(-1.0, null, null, null, null),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
+    assertEquals(true, loss.getMessage().startsWith("loss: "), loss.getMessage());
+  }
+
+  @Test
+  void theConfigHashFollowsWhatChangesTraining() {
+    String base = SpecResolver.resolve(spec(CUB)).identity().configHash();
+    assertEquals(base, SpecResolver.resolve(spec(CUB)).identity().configHash());
+    PipelineSpec moreIterations =
+        new PipelineSpec(
+            null,
+            new DatasetSection(CUB, null, null, null, null),
+            null,
+            null,
+            null,
+            training(20_000, null),
+            null,
+            null);
+    assertNotEquals(base, SpecResolver.resolve(moreIterations).identity().configHash());
+    PipelineSpec otherEvaluation =
+        new PipelineSpec(
+            null,
+            new DatasetSection(CUB, null, null, null, null),
+            null,
+            null,
+            null,
+            null,
+            new EvaluationSection(500, null, null),
+            null);
+    assertEquals(base, SpecResolver.resolve(otherEvaluation).identity().configHash());
+    assertEquals(URI.create(CUB), SpecResolver.resolve(spec(CUB)).dataset().source());
+  }
+
+  private static void assertMessage(String message, PipelineSpec spec) {
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> SpecResolver.resolve(spec));
+    assertEquals(message, e.getMessage());
+  }
+}
