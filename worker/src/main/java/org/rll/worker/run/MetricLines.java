@@ -1,6 +1,7 @@
 package org.rll.worker.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,9 @@ final class MetricLines {
 
   static List<String> format(List<MetricValue> metrics) {
     Map<String, StringBuilder> heads = new LinkedHashMap<>();
-    for (MetricValue m : metrics) {
+    List<MetricValue> ordered = new ArrayList<>(metrics);
+    ordered.sort(Comparator.comparingInt(MetricLines::rank).thenComparingInt(MetricValue::k));
+    for (MetricValue m : ordered) {
       heads
           .computeIfAbsent(m.head(), h -> new StringBuilder(String.format(Locale.ROOT, "%-6s", h)))
           .append(String.format(Locale.ROOT, "  %s %.1f", label(m), 100 * m.value()));
@@ -22,6 +25,15 @@ final class MetricLines {
     List<String> lines = new ArrayList<>();
     heads.values().forEach(line -> lines.add(line.toString()));
     return lines;
+  }
+
+  private static int rank(MetricValue m) {
+    return switch (m.metric()) {
+      case "recall" -> 0;
+      case "nmi" -> 1;
+      case "map_at_r" -> 2;
+      default -> 3;
+    };
   }
 
   private static String label(MetricValue m) {
