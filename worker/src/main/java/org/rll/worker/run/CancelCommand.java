@@ -3,17 +3,12 @@ package org.rll.worker.run;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.rll.db.ResultsRepository;
 import org.rll.db.RunRow;
-import org.rll.worker.cli.DatabaseOptions;
-import org.rll.worker.cli.ResultsConnection;
-import org.rll.worker.cli.TemporalOptions;
 import org.rll.worker.temporal.TemporalConnection;
 import org.rll.workflows.pipeline.RllPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rll cancel}: asks a running run to stop after its current iteration. */
@@ -28,27 +23,21 @@ import picocli.CommandLine.Spec;
 public final class CancelCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin DatabaseOptions database;
-  @Mixin TemporalOptions temporal;
-
-  @Parameters(paramLabel = "<run>", description = "The run id.")
-  String runId;
+  @Mixin RunArguments arguments;
 
   @Override
   public Integer call() {
-    Optional<RunRow> run;
-    try (ResultsConnection db = database.open()) {
-      run = RunRecord.find(new ResultsRepository(db.dataSource()), runId);
-    }
-    String workflowId = RunRecord.workflowId(run, runId);
+    String runId = arguments.runId;
+    Optional<RunRow> row = arguments.find();
+    String workflowId = arguments.workflowId(row);
     PrintWriter out = spec.commandLine().getOut();
-    try (TemporalConnection connection = temporal.connect()) {
+    try (TemporalConnection connection = arguments.temporal.connect()) {
       if (!connection.isRunning(workflowId)) {
         out.println(
             "run "
                 + runId
                 + " is not running"
-                + run.map(r -> " (" + r.status() + ")").orElse("")
+                + row.map(r -> " (" + r.status() + ")").orElse("")
                 + ": nothing to cancel");
         return 1;
       }

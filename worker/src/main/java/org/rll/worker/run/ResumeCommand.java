@@ -1,23 +1,16 @@
 package org.rll.worker.run;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rll.core.exceptions.ValidationException;
-import org.rll.db.ResultsRepository;
 import org.rll.db.RunRow;
-import org.rll.worker.cli.DatabaseOptions;
-import org.rll.worker.cli.ResultsConnection;
-import org.rll.worker.cli.TemporalOptions;
 import org.rll.worker.temporal.TemporalConnection;
 import org.rll.workflows.spec.PipelineSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,31 +30,17 @@ import picocli.CommandLine.Spec;
 public final class ResumeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin DatabaseOptions database;
-  @Mixin TemporalOptions temporal;
-
-  @Parameters(paramLabel = "<run>", description = "The run id.")
-  String runId;
-
-  @Option(names = "--detach", description = "Return once the run resumed.")
-  boolean detach;
-
-  @Option(
-      names = "--poll",
-      defaultValue = "PT1S",
-      description = "How often progress is asked for (default: ${DEFAULT-VALUE}).")
-  Duration poll;
+  @Mixin RunArguments arguments;
+  @Mixin FollowOptions follow;
 
   @Override
   public Integer call() throws Exception {
-    RunRow run;
-    try (ResultsConnection db = database.open()) {
-      run = RunRecord.require(new ResultsRepository(db.dataSource()), runId, db.address());
-    }
+    String runId = arguments.runId;
+    RunRow run = arguments.require();
     PipelineSpec runSpec =
         SpecFile.parse(run.specJson(), "the recorded spec of run " + runId).withRunId(runId);
     PrintWriter out = spec.commandLine().getOut();
-    try (TemporalConnection connection = temporal.connect()) {
+    try (TemporalConnection connection = arguments.temporal.connect()) {
       if (run.workflowId() != null && connection.isRunning(run.workflowId())) {
         throw new ValidationException(
             "run "
@@ -86,10 +65,7 @@ public final class ResumeCommand implements Callable<Integer> {
               + " on "
               + connection.target());
       out.flush();
-      if (detach) {
-        return 0;
-      }
-      return RunFollower.follow(connection.client(), workflowId, out, poll);
+      return follow.follow(connection.client(), workflowId, out);
     }
   }
 

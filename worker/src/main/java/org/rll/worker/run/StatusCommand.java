@@ -14,9 +14,7 @@ import org.rll.db.MetricRow;
 import org.rll.db.ResultsRepository;
 import org.rll.db.RunRow;
 import org.rll.db.TrainingLogRow;
-import org.rll.worker.cli.DatabaseOptions;
 import org.rll.worker.cli.ResultsConnection;
-import org.rll.worker.cli.TemporalOptions;
 import org.rll.worker.temporal.TemporalConnection;
 import org.rll.worker.temporal.TemporalUnreachableException;
 import org.rll.workflows.pipeline.RllPipeline;
@@ -24,7 +22,6 @@ import org.rll.workflows.stages.MetricValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,26 +40,23 @@ public final class StatusCommand implements Callable<Integer> {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
   @Spec CommandSpec spec;
-  @Mixin DatabaseOptions database;
-  @Mixin TemporalOptions temporal;
-
-  @Parameters(paramLabel = "<run>", description = "The run id.")
-  String runId;
+  @Mixin RunArguments arguments;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Optional<RunRow> run;
-    try (ResultsConnection db = database.open()) {
+    String runId = arguments.runId;
+    Optional<RunRow> row;
+    try (ResultsConnection db = arguments.database.open()) {
       ResultsRepository results = new ResultsRepository(db.dataSource());
-      run = RunRecord.find(results, runId);
-      run.ifPresentOrElse(
-          row -> printRecorded(results, row, out),
+      row = results.run(RunIds.check(runId));
+      row.ifPresentOrElse(
+          r -> printRecorded(results, r, out),
           () -> out.println("run " + runId + ": not in the " + db.address()));
     }
-    boolean live = printLive(RunRecord.workflowId(run, runId), out);
+    boolean live = printLive(arguments.workflowId(row), out);
     out.flush();
-    if (run.isEmpty() && !live) {
+    if (row.isEmpty() && !live) {
       throw new ValidationException("no run " + runId + " in the results database or in Temporal");
     }
     return 0;
@@ -110,7 +104,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   /** Prints the workflow's progress when it runs; returns whether it does. */
   private boolean printLive(String workflowId, PrintWriter out) {
-    try (TemporalConnection connection = temporal.connect(CONNECT_TIMEOUT)) {
+    try (TemporalConnection connection = arguments.temporal.connect(CONNECT_TIMEOUT)) {
       if (!connection.isRunning(workflowId)) {
         out.println("workflow " + workflowId + " is not running");
         return false;
@@ -122,7 +116,7 @@ public final class StatusCommand implements Callable<Integer> {
     } catch (TemporalUnreachableException e) {
       out.println(
           "Temporal was not reachable at "
-              + temporal.target()
+              + arguments.temporal.target()
               + ": shown is what the results"
               + " database knows");
       return false;

@@ -5,7 +5,6 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.worker.cli.TemporalOptions;
@@ -16,7 +15,6 @@ import org.rll.workflows.spec.PipelineSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,14 +37,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "<spec>", description = "The spec file.")
   Path specFile;
 
-  @Option(names = "--detach", description = "Print the run id and return once the run started.")
-  boolean detach;
-
-  @Option(
-      names = "--poll",
-      defaultValue = "PT1S",
-      description = "How often progress is asked for (default: ${DEFAULT-VALUE}).")
-  Duration poll;
+  @Mixin FollowOptions follow;
 
   @Override
   public Integer call() throws Exception {
@@ -62,11 +53,10 @@ public final class TrainCommand implements Callable<Integer> {
       out.println(
           "run " + runId + " started (workflow " + runId + " on " + connection.target() + ")");
       out.flush();
-      if (detach) {
+      if (follow.detach) {
         out.println("rll status " + runId + " shows where it is");
-        return 0;
       }
-      return RunFollower.follow(connection.client(), runId, out, poll);
+      return follow.follow(connection.client(), runId, out);
     }
   }
 

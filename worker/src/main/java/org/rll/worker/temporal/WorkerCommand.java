@@ -1,11 +1,13 @@
 package org.rll.worker.temporal;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.rll.activities.ActivityEnvironment;
 import org.rll.core.exceptions.StorageAccessException;
 import org.rll.db.ResultsRepository;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
           + " workflow and its CPU stages, rll-gpu runs training, one chunk at a time.",
       "When stopped, a running training chunk stops after its iteration and leaves a checkpoint."
     })
-public final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
+public final class WorkerCommand implements Callable<Integer> {
   private static final Duration GRACE = Duration.ofMinutes(2);
 
   @Spec CommandSpec spec;
@@ -84,7 +86,7 @@ public final class WorkerCommand implements java.util.concurrent.Callable<Intege
             !activitiesOnly,
             Activities.working(environment),
             GRACE);
-    var out = spec.commandLine().getOut();
+    PrintWriter out = spec.commandLine().getOut();
     out.println(
         "rll worker: Temporal " + connection.target() + ", results in the " + results.address());
     workers.description().forEach(out::println);
