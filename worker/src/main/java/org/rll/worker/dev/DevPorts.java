@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import org.rll.core.exceptions.ValidationException;
 
 /**
- * The ports of 127.0.0.1 the embedded stack listens on.
+ * The ports the embedded stack listens on.
  *
  * @param temporal the Temporal test server's frontend
  * @param s3 S3Proxy

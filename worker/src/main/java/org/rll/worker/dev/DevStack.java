@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The whole system in one process, with its data under one home directory: the Temporal Java test
  * server, an embedded PostgreSQL ({@code <home>/pg}), S3Proxy over {@code <home>/s3} (bucket {@code
- * rll}) and a worker polling both task queues, workflows included. Everything listens on 127.0.0.1.
+ * rll}) and a worker polling both task queues, workflows included. PostgreSQL and S3Proxy listen on
+ * 127.0.0.1 only; the test server, whose API takes a port and no address, on every interface.
  * Temporal's state is in memory only: a restarted stack has no workflows, while results and
  * artifacts stay, so {@code rll resume} continues a run the restart interrupted.
  */
