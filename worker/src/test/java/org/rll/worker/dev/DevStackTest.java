@@ -83,6 +83,10 @@ class DevStackTest {
         S3BlobStore store = new S3BlobStore(client, settings);
         store.put("runs/x/blob", bytes);
         assertArrayEquals(bytes, store.readAllBytes("runs/x/blob"));
+        byte[] checkpointSized = new byte[S3Settings.DEFAULT_PART_SIZE + 1];
+        checkpointSized[checkpointSized.length - 1] = 7;
+        store.put("runs/x/multipart", checkpointSized);
+        assertArrayEquals(checkpointSized, store.readAllBytes("runs/x/multipart"));
       }
       assertTrue(Files.exists(home.resolve("s3/rll")), "bucket directory under <home>/s3");
 
