@@ -6,6 +6,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
@@ -59,18 +60,30 @@ public final class ResultsConnection implements AutoCloseable {
   }
 
   /**
-   * Starts PostgreSQL on {@code dataDirectory}, creating the database there on first use; the
-   * server's own log goes to a file beside the directory.
+   * Starts PostgreSQL on {@code dataDirectory} and a free port, creating the database there on
+   * first use; the server's own log goes to a file beside the directory.
    */
   public static ResultsConnection embedded(Path dataDirectory) {
+    return embedded(dataDirectory, 0);
+  }
+
+  /**
+   * Starts PostgreSQL on {@code dataDirectory} and {@code port} (0 for a free one), so that other
+   * processes can reach it at {@link #localUrl()}.
+   */
+  public static ResultsConnection embedded(Path dataDirectory, int port) {
     Path directory = dataDirectory.toAbsolutePath().normalize();
     Path log = directory.resolveSibling(directory.getFileName() + ".log");
     EmbeddedPostgres server;
     try {
       Files.createDirectories(directory.getParent());
       OrphanedServer.stop(directory);
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) {
+        builder.setPort(port);
+      }
       server =
-          EmbeddedPostgres.builder()
+          builder
               .setDataDirectory(directory)
               .setCleanDataDirectory(false)
               .setOutputRedirector(Redirect.appendTo(log.toFile()))
@@ -118,6 +131,15 @@ public final class ResultsConnection implements AutoCloseable {
    */
   public String address() {
     return address;
+  }
+
+  /**
+   * The embedded server's JDBC URL, user included (it needs no password and listens on the loopback
+   * interface only); empty for a remote server.
+   */
+  public Optional<String> localUrl() {
+    return Optional.ofNullable(server)
+        .map(s -> "jdbc:postgresql://127.0.0.1:" + s.getPort() + "/postgres?user=postgres");
   }
 
   /** Stops the embedded server, if this connection started one. */

@@ -3,8 +3,14 @@ package org.rll.worker.cli;
 import org.rll.core.exceptions.RllException;
 import org.rll.worker.bench.BenchCommand;
 import org.rll.worker.dataset.DatasetCommand;
+import org.rll.worker.dev.DevCommand;
 import org.rll.worker.results.ReportCommand;
 import org.rll.worker.results.ResultsCommand;
+import org.rll.worker.run.CancelCommand;
+import org.rll.worker.run.ResumeCommand;
+import org.rll.worker.run.StatusCommand;
+import org.rll.worker.run.TrainCommand;
+import org.rll.worker.temporal.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,10 +22,16 @@ import picocli.CommandLine.Command;
     description = "Ranked List Loss training as durable workflows.",
     subcommands = {
       BenchCommand.class,
+      CancelCommand.class,
       DatasetCommand.class,
       DemoCommand.class,
+      DevCommand.class,
       ReportCommand.class,
-      ResultsCommand.class
+      ResultsCommand.class,
+      ResumeCommand.class,
+      StatusCommand.class,
+      TrainCommand.class,
+      WorkerCommand.class
     })
 public final class RllCommand implements Runnable {
 

@@ -13,9 +13,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * A real S3 protocol server in this process: S3Proxy on 127.0.0.1 and a free port, over the jclouds
- * filesystem provider in a given directory, requiring AWS v2 or v4 signatures with fixed
- * credentials. For tests, and for anything else that needs S3 without a cloud account.
+ * A real S3 protocol server in this process: S3Proxy on 127.0.0.1, over the jclouds filesystem
+ * provider in a given directory. For tests, which start it on a free port requiring AWS v2 or v4
+ * signatures with fixed credentials, and for the embedded dev stack, which starts it on a fixed
+ * port accepting any signature (it listens on the loopback interface only).
+ *
+ * <p>Needs {@code org.gaul:s3proxy} and {@code org.apache.jclouds.api:s3}, optional dependencies of
+ * this module.
  *
  * <p>The provider is named by its metadata object, not by id: a lookup by id instantiates every
  * registered provider, Azure's included, whose SDK is deliberately not on the class path.
@@ -39,8 +43,24 @@ public final class S3ProxyServer implements AutoCloseable {
     this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
   }
 
-  /** Starts a server that keeps its buckets under {@code dataDir}; returns once it listens. */
+  /**
+   * Starts a server on a free port that keeps its buckets under {@code dataDir} and accepts only
+   * {@link #credentials()}; returns once it listens.
+   */
   public static S3ProxyServer start(Path dataDir) throws Exception {
+    return start(dataDir, 0, AuthenticationType.AWS_V2_OR_V4);
+  }
+
+  /**
+   * Starts a server on {@code port} of 127.0.0.1 that keeps its buckets under {@code dataDir} and
+   * checks no signature, so that any credentials work; returns once it listens.
+   */
+  public static S3ProxyServer startUnauthenticated(Path dataDir, int port) throws Exception {
+    return start(dataDir, port, AuthenticationType.NONE);
+  }
+
+  private static S3ProxyServer start(Path dataDir, int port, AuthenticationType authentication)
+      throws Exception {
     Properties properties = new Properties();
     properties.setProperty("jclouds.filesystem.basedir", dataDir.toAbsolutePath().toString());
     BlobStoreContext context =
@@ -50,8 +70,8 @@ public final class S3ProxyServer implements AutoCloseable {
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(context.getBlobStore())
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .awsAuthentication(authentication, ACCESS_KEY, SECRET_KEY)
             .build();
     try {
       proxy.start();
