@@ -69,7 +69,8 @@ public final class SpecResolver {
     long seed = or(training.seed(), 0L);
     int iterations =
         atLeast("training.iterations", or(training.iterations(), DEFAULT_ITERATIONS), 1);
-    EvaluationSection evaluation = or(spec.evaluation(), new EvaluationSection(null, null, null));
+    EvaluationSection evaluation =
+        or(spec.evaluation(), new EvaluationSection(null, null, null, null));
     ExportSection export = or(spec.export(), new ExportSection(null, null));
     return new RunSettings(
         dataset,

@@ -54,6 +54,10 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     String newestKey = newest.map(meta -> checkpoints.location(meta.iteration())).orElse(null);
     ChunkHeartbeat heartbeat = new ChunkHeartbeat(context, checkpoints, newestKey);
     heartbeat.beat(first);
+    if (first >= target && newest.isEmpty()) {
+      return new ChunkOutcome(
+          0, checkpointInitial(plan.runId(), settings, checkpoints), false, Double.NaN, 0);
+    }
     if (first >= target) {
       return new ChunkOutcome(first, newestKey, false, Double.NaN, 0);
     }
@@ -92,6 +96,22 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
             heartbeat.lastLoss(),
             heartbeat.meanImagesPerSecond());
       }
+    }
+  }
+
+  /**
+   * Checkpoints the net as initialised, for scoring the untrained net; training from this
+   * checkpoint equals training from scratch, since resuming is exact.
+   */
+  private String checkpointInitial(String runId, RunSettings settings, CheckpointStore checkpoints)
+      throws IOException {
+    try (RunModel run = RunModel.create(settings)) {
+      run.loadPretrained(settings, env.store(), env.scratch());
+      CheckpointMeta meta =
+          checkpoints.save(
+              0, run.trainer().parameters(), run.trainer().optimizer(), settings.identity());
+      new TrainingRecorder(env.results(), runId, checkpoints, env.clock()).onCheckpoint(meta);
+      return checkpoints.location(0);
     }
   }
 

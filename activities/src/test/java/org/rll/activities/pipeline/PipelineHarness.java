@@ -75,6 +75,12 @@ final class PipelineHarness implements AutoCloseable {
 
   /** The tiny run of {@code iterations} on {@code source}, evaluated every {@code every}. */
   static PipelineSpec tinySpec(String runId, Path source, int iterations, Integer every) {
+    return tinySpec(runId, source, iterations, every, null);
+  }
+
+  /** The tiny run, with the untrained net scored too when {@code untrained}. */
+  static PipelineSpec tinySpec(
+      String runId, Path source, int iterations, Integer every, Boolean untrained) {
     return new PipelineSpec(
         runId,
         new DatasetSection(source.toUri().toString(), null, null, null, null),
@@ -82,7 +88,7 @@ final class PipelineHarness implements AutoCloseable {
         new SamplerSection(5, 4),
         new ModelSection("small-conv", null, null, null),
         new TrainingSection(iterations, null, null, null, null, null, null, 0L, 2, 4),
-        new EvaluationSection(every, List.of(1, 2, 4, 8), null),
+        new EvaluationSection(every, List.of(1, 2, 4, 8), null, untrained),
         null);
   }
 

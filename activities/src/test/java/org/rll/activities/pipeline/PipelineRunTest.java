@@ -118,4 +118,20 @@ class PipelineRunTest extends ResultsDatabaseTest {
         repository.run("run-p").orElseThrow().configHash(),
         repository.run("run-q").orElseThrow().configHash());
   }
+
+  @Test
+  void theUntrainedNetIsScoredAsIterationZeroAndTrainingIsUnchanged() {
+    PipelineResult baseline =
+        harness
+            .pipeline("wf-u")
+            .run(PipelineHarness.tinySpec("run-u", fashionMnist, 4, null, true));
+    PipelineResult plain =
+        harness.pipeline("wf-v").run(PipelineHarness.tinySpec("run-v", fashionMnist, 4, null));
+
+    assertEquals(List.of(0L, 4L), baseline.evaluations().stream().map(e -> e.iteration()).toList());
+    assertTrue(repository.metrics("run-u").stream().anyMatch(m -> m.checkpointIteration() == 0));
+    assertTrue(harness.store.exists("runs/run-u/model-0.onnx"));
+    assertArrayEquals(harness.parameters("run-u", 4), harness.parameters("run-v", 4));
+    assertEquals(baseline.evaluations().get(1).metrics(), plain.evaluations().get(0).metrics());
+  }
 }

@@ -96,7 +96,7 @@ class SpecResolverTest {
             new SamplerSection(5, 4),
             new ModelSection("small-conv", null, null, null),
             training(12, List.of(4, 8)),
-            new EvaluationSection(4, List.of(1, 2), 7L),
+            new EvaluationSection(4, List.of(1, 2), 7L, null),
             null);
     RunSettings s = SpecResolver.resolve(spec);
     assertEquals(ModelConfig.demo(), s.model());
@@ -205,7 +205,7 @@ class SpecResolverTest {
             null,
             null,
             null,
-            new EvaluationSection(500, null, null),
+            new EvaluationSection(500, null, null, null),
             null);
     assertEquals(base, SpecResolver.resolve(otherEvaluation).identity().configHash());
     assertEquals(URI.create(CUB), SpecResolver.resolve(spec(CUB)).dataset().source());

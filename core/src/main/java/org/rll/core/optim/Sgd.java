@@ -110,12 +110,17 @@ public final class Sgd implements AutoCloseable {
     return steps;
   }
 
-  /** Writes the step count and every momentum buffer by parameter name. */
+  /**
+   * Writes the step count and every momentum buffer by parameter name; before the first update
+   * there are no buffers, and nothing follows the count.
+   */
   public void save(OutputStream out) throws IOException {
     DataOutputStream data = new DataOutputStream(out);
     data.writeLong(steps);
     data.flush();
-    new NDList(buffers.values()).encode(out);
+    if (!buffers.isEmpty()) {
+      new NDList(buffers.values()).encode(out);
+    }
   }
 
   /** Replaces this optimiser's state with one written by {@link #save}. */
@@ -125,7 +130,8 @@ public final class Sgd implements AutoCloseable {
     if (savedSteps < 0) {
       throw new CorruptDataException("optimiser state has a negative step count " + savedSteps);
     }
-    NDList saved = NDList.decode(manager, in);
+    byte[] rest = in.readAllBytes();
+    NDList saved = rest.length == 0 ? new NDList() : NDList.decode(manager, rest);
     buffers.values().forEach(NDArray::close);
     buffers.clear();
     for (NDArray buffer : saved) {

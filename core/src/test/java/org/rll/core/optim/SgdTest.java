@@ -108,6 +108,33 @@ class SgdTest {
   }
 
   @Test
+  void aStateSavedBeforeTheFirstUpdateLoadsAndTrainsLikeAFreshOne() throws IOException {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Map<String, Parameter> fresh = parameters(manager);
+      try (Sgd sgd = new Sgd(config(), manager)) {
+        train(manager, sgd, fresh, 2);
+      }
+      Map<String, Parameter> restored = parameters(manager);
+      ByteArrayOutputStream state = new ByteArrayOutputStream();
+      try (Sgd unused = new Sgd(config(), manager)) {
+        unused.save(state);
+      }
+      assertEquals(Long.BYTES, state.size());
+      try (Sgd sgd = new Sgd(config(), manager)) {
+        sgd.load(new ByteArrayInputStream(state.toByteArray()));
+        assertEquals(0, sgd.steps());
+        train(manager, sgd, restored, 2);
+      }
+      for (String name : fresh.keySet()) {
+        assertArrayEquals(
+            fresh.get(name).getArray().toFloatArray(),
+            restored.get(name).getArray().toFloatArray(),
+            name);
+      }
+    }
+  }
+
+  @Test
   void stepDecayFollowsCaffesStepPolicy() {
     LrSchedule schedule = new LrSchedule(0.1, 0.5, 2);
     assertEquals(0.1, schedule.at(0));

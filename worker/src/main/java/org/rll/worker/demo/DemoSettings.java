@@ -12,9 +12,8 @@ import org.rll.core.exceptions.ValidationException;
  * @param imagesPerClass K, images of each class in a batch
  * @param learningRate the base SGD learning rate (the embedding head trains at 10x)
  * @param seed seed of the weights, the batches and the k-means of NMI
- * @param maxImages at most this many images of each split, the first in manifest order; 0 for all
  * @param fullSet all 70,000 images of Debian's package instead of the bundled 10,000
- * @param workDir where the prepared dataset, the batch manifest and the checkpoints are kept
+ * @param home where the embedded stack keeps its data ({@code pg}, {@code s3}, ...)
  */
 public record DemoSettings(
     int iterations,
@@ -22,9 +21,8 @@ public record DemoSettings(
     int imagesPerClass,
     double learningRate,
     long seed,
-    int maxImages,
     boolean fullSet,
-    Path workDir) {
+    Path home) {
 
   /** The number of training classes of the paper-style split. */
   public static final int TRAIN_CLASSES = 5;
@@ -45,16 +43,6 @@ public record DemoSettings(
         learningRate > 0 && Double.isFinite(learningRate),
         "learningRate must be a positive number, got %s",
         Double.toString(learningRate));
-    ValidationException.check(
-        maxImages == 0 || maxImages >= 2 * TRAIN_CLASSES,
-        "maxImages must be 0 (all) or >= %d, got %d",
-        2 * TRAIN_CLASSES,
-        maxImages);
-    ValidationException.check(workDir != null, "workDir must be set");
-  }
-
-  /** Images in each training batch: C x K. */
-  public int batchSize() {
-    return classesPerBatch * imagesPerClass;
+    ValidationException.check(home != null, "home must be set");
   }
 }

@@ -19,12 +19,12 @@ import org.rll.workflows.stages.EvaluationSummary;
  * Follows a pipeline workflow to its end: a progress line whenever the {@code progress} query
  * answers something new, then how the run ended and its final metrics.
  */
-final class RunFollower {
+public final class RunFollower {
 
   private RunFollower() {}
 
   /** Follows {@code workflowId}; returns 0 when the run succeeded, 1 when it failed or stopped. */
-  static int follow(WorkflowClient client, String workflowId, PrintWriter out, Duration poll)
+  public static int follow(WorkflowClient client, String workflowId, PrintWriter out, Duration poll)
       throws InterruptedException {
     RllPipeline pipeline = client.newWorkflowStub(RllPipeline.class, workflowId);
     CompletableFuture<PipelineResult> result =

@@ -122,8 +122,8 @@ public final class SpecFlags {
       return e;
     }
     return e == null
-        ? new EvaluationSection(evaluateEvery, null, null)
-        : new EvaluationSection(evaluateEvery, e.ks(), e.seed());
+        ? new EvaluationSection(evaluateEvery, null, null, null)
+        : new EvaluationSection(evaluateEvery, e.ks(), e.seed(), e.untrained());
   }
 
   private static <T> T or(T flag, T file) {

@@ -61,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** Starts the pipeline for {@code runSpec} under {@code workflowId} on {@code rll-cpu}. */
-  static void start(WorkflowClient client, PipelineSpec runSpec, String workflowId) {
+  public static void start(WorkflowClient client, PipelineSpec runSpec, String workflowId) {
     RllPipeline pipeline =
         client.newWorkflowStub(
             RllPipeline.class,

@@ -26,7 +26,7 @@ class RllCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cli = RllCommand.newCommandLine();
     cli.setErr(new PrintWriter(err));
-    assertEquals(2, cli.execute("demo", "--c", "6", "--work-dir", "unused"));
+    assertEquals(2, cli.execute("demo", "--c", "6", "--home", "unused"));
     assertEquals(
         "rll: classesPerBatch must be in [2, 5] (the training classes), got 6",
         err.toString().strip());

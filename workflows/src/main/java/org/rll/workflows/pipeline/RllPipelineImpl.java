@@ -5,6 +5,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.function.Supplier;
+import org.rll.workflows.spec.EvaluationSection;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.stages.BatchesRef;
 import org.rll.workflows.stages.ChunkOutcome;
@@ -44,6 +45,9 @@ public final class RllPipelineImpl implements RllPipeline {
     try {
       DatasetRef dataset = stage("prepare dataset", () -> stages.prepareDataset(plan));
       BatchesRef batches = stage("batch manifest", () -> stages.buildBatchManifest(plan, dataset));
+      if (EvaluationSection.untrained(spec)) {
+        evaluateUntrained(plan, dataset, batches);
+      }
       long done = train(plan, dataset, batches, spec.withRunId(runId));
       if (cancelRequested) {
         return end(plan, "CANCELLED", done, null);
@@ -122,6 +126,18 @@ public final class RllPipelineImpl implements RllPipeline {
       throw e;
     } finally {
       chunkScope = null;
+    }
+  }
+
+  /**
+   * Scores the net as initialised: a chunk with target 0 checkpoints it (or finds the run further
+   * on, when the untrained net is scored already), and it is scored as iteration 0.
+   */
+  private void evaluateUntrained(RunPlan plan, DatasetRef dataset, BatchesRef batches) {
+    progress = progress.withStage("train");
+    ChunkOutcome start = trainChunk(new ChunkRequest(plan, dataset, batches, 0));
+    if (start != null && start.iterationsDone() == 0) {
+      evaluateAt(plan, dataset, 0);
     }
   }
 
