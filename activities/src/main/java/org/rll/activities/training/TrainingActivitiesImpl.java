@@ -23,6 +23,8 @@ import org.rll.workflows.stages.ChunkOutcome;
 import org.rll.workflows.stages.ChunkRequest;
 import org.rll.workflows.stages.RunPlan;
 import org.rll.workflows.stages.TrainingActivities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Training chunks on the device this worker has (the GPU when DJL sees one). A chunk starts from
@@ -31,6 +33,8 @@ import org.rll.workflows.stages.TrainingActivities;
  * Cancelled, it finishes the current iteration, checkpoints and returns {@code stopped}.
  */
 public final class TrainingActivitiesImpl implements TrainingActivities {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingActivitiesImpl.class);
+
   private final ActivityEnvironment env;
 
   /** Chunks over {@code env}. */
@@ -61,6 +65,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     if (first >= target) {
       return new ChunkOutcome(first, newestKey, false, Double.NaN, 0);
     }
+    LOG.info("run {}: training iterations {} to {}", plan.runId(), first, target);
     RunData data = RunData.read(env.store(), request.dataset());
     BatchManifest batches = batches(request.batches().key());
     TrainingRecorder recorder =

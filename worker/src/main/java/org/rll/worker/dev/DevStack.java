@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.rll.activities.ActivityEnvironment;
@@ -68,9 +69,21 @@ public final class DevStack implements AutoCloseable {
    */
   public static DevStack start(
       Path home, DevPorts ports, Function<ActivityEnvironment, Activities> activities) {
+    return start(home, ports, activities, EnumSet.allOf(Queue.class));
+  }
+
+  /**
+   * Starts the stack, its worker polling only {@code queues} (the workflow always runs here), so
+   * that other processes can serve the rest.
+   */
+  public static DevStack start(
+      Path home,
+      DevPorts ports,
+      Function<ActivityEnvironment, Activities> activities,
+      Set<Queue> queues) {
     DevStack stack = new DevStack();
     try {
-      stack.startParts(home.toAbsolutePath().normalize(), ports, activities);
+      stack.startParts(home.toAbsolutePath().normalize(), ports, activities, queues);
       return stack;
     } catch (RuntimeException e) {
       stack.close();
@@ -79,7 +92,10 @@ public final class DevStack implements AutoCloseable {
   }
 
   private void startParts(
-      Path home, DevPorts ports, Function<ActivityEnvironment, Activities> activities) {
+      Path home,
+      DevPorts ports,
+      Function<ActivityEnvironment, Activities> activities,
+      Set<Queue> queues) {
     database = ResultsConnection.embedded(home.resolve("pg"), ports.postgres());
     parts.push(database);
     s3Settings = startS3(home.resolve("s3"), ports.s3());
@@ -101,7 +117,7 @@ public final class DevStack implements AutoCloseable {
     workers =
         RunningWorkers.start(
             temporal.client(),
-            EnumSet.allOf(Queue.class),
+            EnumSet.copyOf(queues),
             true,
             activities.apply(environment),
             WORKER_GRACE);
