@@ -1,7 +1,6 @@
 package org.rll.activities.pipeline;
 
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import org.rll.core.dataset.idx.FashionMnist;
 import org.rll.core.storage.FileSystemBlobStore;
 import org.rll.db.ResultsRepository;
 import org.rll.workflows.TaskQueues;
+import org.rll.workflows.pipeline.PipelineStubs;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.pipeline.RllPipelineImpl;
 import org.rll.workflows.spec.DatasetSection;
@@ -93,12 +93,7 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   RllPipeline pipeline(String workflowId) {
-    return client.newWorkflowStub(
-        RllPipeline.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(TaskQueues.CPU)
-            .build());
+    return PipelineStubs.newRun(client, workflowId);
   }
 
   /** The checkpointed parameters of {@code runId} at {@code iteration}, as stored. */

@@ -2,14 +2,13 @@ package org.rll.worker.run;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.worker.cli.TemporalOptions;
 import org.rll.worker.temporal.TemporalConnection;
-import org.rll.workflows.TaskQueues;
+import org.rll.workflows.pipeline.PipelineStubs;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.spec.PipelineSpec;
 import picocli.CommandLine.Command;
@@ -62,13 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** Starts the pipeline for {@code runSpec} under {@code workflowId} on {@code rll-cpu}. */
   public static void start(WorkflowClient client, PipelineSpec runSpec, String workflowId) {
-    RllPipeline pipeline =
-        client.newWorkflowStub(
-            RllPipeline.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.CPU)
-                .build());
+    RllPipeline pipeline = PipelineStubs.newRun(client, workflowId);
     try {
       WorkflowClient.start(pipeline::run, runSpec);
     } catch (WorkflowExecutionAlreadyStarted e) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ import org.rll.worker.dev.DevPorts;
 import org.rll.worker.dev.DevStack;
 import org.rll.worker.temporal.Activities;
 import org.rll.worker.temporal.Queue;
-import org.rll.workflows.TaskQueues;
 import org.rll.workflows.pipeline.PipelineResult;
+import org.rll.workflows.pipeline.PipelineStubs;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.ModelSection;
@@ -111,12 +110,7 @@ class CrashResumeTest {
   }
 
   private static RllPipeline pipeline(WorkflowClient client, String workflowId) {
-    return client.newWorkflowStub(
-        RllPipeline.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(TaskQueues.CPU)
-            .build());
+    return PipelineStubs.newRun(client, workflowId);
   }
 
   /** Waits until the run has recorded a checkpoint at or after {@code iteration}; returns it. */

@@ -1,0 +1,20 @@
+package org.rll.workflows.pipeline;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import org.rll.workflows.TaskQueues;
+
+/** Client-side handles on pipeline runs. */
+public final class PipelineStubs {
+  private PipelineStubs() {}
+
+  /** A stub that starts, or waits for, the workflow {@code workflowId} on {@code rll-cpu}. */
+  public static RllPipeline newRun(WorkflowClient client, String workflowId) {
+    return client.newWorkflowStub(
+        RllPipeline.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(TaskQueues.CPU)
+            .build());
+  }
+}
