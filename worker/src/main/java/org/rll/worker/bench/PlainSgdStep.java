@@ -61,8 +61,10 @@ final class PlainSgdStep implements TimedStep {
   private void update() {
     for (Parameter parameter : parameters.values()) {
       if (parameter.requiresGradient()) {
-        NDArray weight = parameter.getArray();
-        try (NDArray gradient = weight.getGradient();
+        // A detached view of the weight, as Sgd updates: in-place writes to a leaf that
+        // requires grad are refused where autograd is on.
+        try (NDArray weight = parameter.getArray().stopGradient();
+            NDArray gradient = parameter.getArray().getGradient();
             NDArray step = gradient.mul(learningRate)) {
           weight.subi(step);
         }
