@@ -3,6 +3,7 @@ package org.rll.activities.pipeline;
 import ai.djl.ndarray.NDManager;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import java.util.Comparator;
 import java.util.List;
 import org.rll.activities.ActivityEnvironment;
 import org.rll.activities.Heartbeats;
@@ -11,6 +12,8 @@ import org.rll.activities.training.RunModel;
 import org.rll.core.checkpoint.CheckpointStore;
 import org.rll.core.evaluate.EmbeddingEvaluation;
 import org.rll.core.evaluate.EvaluationReport;
+import org.rll.core.exceptions.CorruptDataException;
+import org.rll.core.export.ExportMetadata;
 import org.rll.core.export.ExportSpec;
 import org.rll.core.export.OnnxEmbedder;
 import org.rll.core.export.OnnxExport;
@@ -43,6 +46,13 @@ final class ScoringStages {
    * <run>model.onnx}, whose key is returned then.
    */
   ModelRef export(RunPlan plan, DatasetRef dataset, long iteration) {
+    String key =
+        plan.runPrefix()
+            + (iteration == plan.iterations() ? "model" : "model-" + iteration)
+            + ".onnx";
+    if (env.store().exists(key)) {
+      return exported(key, iteration);
+    }
     RunSettings settings = SpecResolver.resolve(plan.spec());
     ImageBatch check =
         RunData.read(env.store(), dataset).firstTestImages(settings, settings.checkImages());
@@ -58,13 +68,25 @@ final class ScoringStages {
               .optTolerance(settings.exportTolerance())
               .build();
       OnnxExport export = OnnxExporter.export(run.model(), spec, check.values(), check.shape());
-      String key = plan.runPrefix() + "model-" + iteration + ".onnx";
-      export.writeTo(env.store(), key);
+      export.writeTo(env.store(), plan.runPrefix() + "model-" + iteration + ".onnx");
       if (iteration == plan.iterations()) {
-        key = plan.runPrefix() + "model.onnx";
         export.writeTo(env.store(), key);
       }
       return new ModelRef(key, iteration, export.parity().worst());
+    }
+  }
+
+  /** A model exported before (and so checked then), with the parity its metadata records. */
+  private ModelRef exported(String key, long iteration) {
+    try (OnnxEmbedder onnx = OnnxEmbedder.open(env.store().readAllBytes(key))) {
+      double worst =
+          onnx.metadata().entrySet().stream()
+              .filter(e -> e.getKey().startsWith(ExportMetadata.PARITY_MAX_ABS_DIFF))
+              .mapToDouble(e -> Double.parseDouble(e.getValue()))
+              .max()
+              .orElseThrow(
+                  () -> new CorruptDataException("the ONNX model " + key + " records no parity"));
+      return new ModelRef(key, iteration, worst);
     }
   }
 
@@ -92,6 +114,13 @@ final class ScoringStages {
 
   /** Recall@K, NMI and MAP@R of every stored output, upserted at the embeddings' iteration. */
   EvaluationSummary evaluate(RunPlan plan, EmbeddingsRef embeddings) throws Exception {
+    List<MetricRow> stored =
+        env.results().metrics(plan.runId()).stream()
+            .filter(m -> m.checkpointIteration() == embeddings.iteration())
+            .toList();
+    if (!stored.isEmpty()) {
+      return summary(embeddings.iteration(), stored);
+    }
     RunSettings settings = SpecResolver.resolve(plan.spec());
     RetrievalConfig retrieval =
         RetrievalConfig.builder()
@@ -109,8 +138,19 @@ final class ScoringStages {
     }
     List<MetricRow> rows = MetricRows.of(plan.runId(), embeddings.iteration(), report);
     env.results().upsertMetrics(rows);
+    return summary(embeddings.iteration(), rows);
+  }
+
+  /** The rows as a summary, in one order whether they were just computed or read back. */
+  private static EvaluationSummary summary(long iteration, List<MetricRow> rows) {
     return new EvaluationSummary(
-        embeddings.iteration(),
-        rows.stream().map(r -> new MetricValue(r.head(), r.metric(), r.k(), r.value())).toList());
+        iteration,
+        rows.stream()
+            .sorted(
+                Comparator.comparing(MetricRow::head)
+                    .thenComparing(MetricRow::metric)
+                    .thenComparingInt(MetricRow::k))
+            .map(r -> new MetricValue(r.head(), r.metric(), r.k(), r.value()))
+            .toList());
   }
 }

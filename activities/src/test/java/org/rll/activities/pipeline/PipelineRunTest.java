@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +28,7 @@ import org.rll.db.RunStatus;
 import org.rll.db.TrainingLogRow;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.RllPipelineImpl;
+import org.rll.workflows.spec.PipelineSpec;
 
 /** Whole runs of the pipeline workflow with the real activities on Temporal's test server. */
 class PipelineRunTest extends ResultsDatabaseTest {
@@ -133,5 +137,26 @@ class PipelineRunTest extends ResultsDatabaseTest {
     assertTrue(harness.store.exists("runs/run-u/model-0.onnx"));
     assertArrayEquals(harness.parameters("run-u", 4), harness.parameters("run-v", 4));
     assertEquals(baseline.evaluations().get(1).metrics(), plain.evaluations().get(0).metrics());
+  }
+
+  @Test
+  void aSecondWorkflowOfAFinishedRunFindsEveryStageOutput() throws Exception {
+    PipelineSpec spec = PipelineHarness.tinySpec("run-w", fashionMnist, 4, null, true);
+    PipelineResult first = harness.pipeline("wf-w").run(spec);
+    List<String> keys = harness.store.list("runs/run-w/");
+    Map<String, FileTime> written = new HashMap<>();
+    for (String key : keys) {
+      written.put(key, harness.written(key));
+    }
+    List<MetricRow> metrics = repository.metrics("run-w");
+
+    PipelineResult again = harness.pipeline("wf-w-resume-1").run(spec);
+
+    assertEquals(first.evaluations().get(1), again.evaluations().get(0));
+    assertEquals(keys, harness.store.list("runs/run-w/"));
+    for (String key : keys) {
+      assertEquals(written.get(key), harness.written(key), key);
+    }
+    assertEquals(metrics, repository.metrics("run-w"));
   }
 }
