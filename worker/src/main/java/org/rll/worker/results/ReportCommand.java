@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Plots a run's training and evaluation from the results database as PNG files:",
+      "Plots a run's training and evaluation from the results database as PNG files.",
       "  loss.png         the loss per iteration (non-finite losses left out)",
       "  mined-pairs.png  non-trivial positive and negative pairs mined per iteration",
       "  throughput.png   training images per second",
