@@ -76,15 +76,15 @@ final class DatasetSpecs {
     return Specs.field(field, () -> DatasetFormat.parse(text.trim()));
   }
 
-  private static SplitRule split(List<Integer> trainClasses) {
+  private static SplitRule split(List<String> trainClasses) {
     if (trainClasses == null) {
       return SplitRule.protocol();
     }
     ValidationException.check(
-        !trainClasses.isEmpty() && trainClasses.stream().allMatch(c -> c != null && c >= 0),
-        "dataset.trainClasses must be a non-empty list of class ids >= 0, got %s",
+        !trainClasses.isEmpty() && trainClasses.stream().allMatch(c -> c != null && !c.isBlank()),
+        "dataset.trainClasses must be a non-empty list of class names, got %s",
         trainClasses);
-    return SplitRule.trainClasses(trainClasses.stream().map(String::valueOf).toList());
+    return SplitRule.trainClasses(trainClasses);
   }
 
   private static URI source(String text) {

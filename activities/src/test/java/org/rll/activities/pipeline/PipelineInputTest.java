@@ -121,15 +121,8 @@ class PipelineInputTest extends ResultsDatabaseTest {
     Path archive = Files.writeString(dir.resolve("fashion-mnist.tgz"), "not the archive");
     String pin = "sha256:" + "0".repeat(64);
     PipelineSpec spec =
-        new PipelineSpec(
-            "pinned",
-            new DatasetSection(archive.toUri().toString(), pin, null, null, null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        PipelineSpec.of(new DatasetSection(archive.toUri().toString(), pin, null, null, null))
+            .withRunId("pinned");
 
     ApplicationFailure failure = failure(() -> harness.pipeline("wf-pin").run(spec));
 

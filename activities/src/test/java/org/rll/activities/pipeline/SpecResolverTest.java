@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rll.core.dataset.format.DatasetFormat;
+import org.rll.core.dataset.format.SplitRule;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.image.ImageTransformConfig;
 import org.rll.core.model.ModelConfig;
@@ -23,15 +24,7 @@ class SpecResolverTest {
   private static final String CUB = "https://data.example/CUB_200_2011.tgz";
 
   private static PipelineSpec spec(String source) {
-    return new PipelineSpec(
-        null,
-        new DatasetSection(source, null, null, null, null),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return PipelineSpec.of(new DatasetSection(source, null, null, null, null));
   }
 
   private static TrainingSection training(Integer iterations, List<Integer> lrSteps) {
@@ -84,6 +77,26 @@ class SpecResolverTest {
         "dataset.format cannot be inferred from the source file name 'x.tgz'; set dataset.format"
             + " to one of cub200, cars196, sop, fashion-mnist, mnist, image-folder, csv",
         e.getMessage());
+  }
+
+  @Test
+  void explicitTrainClassesAreClassNames() {
+    PipelineSpec spec =
+        PipelineSpec.of(
+            new DatasetSection(
+                "file:///data/birds/", null, "image-folder", List.of("albatross", "7"), null));
+    assertEquals(
+        SplitRule.trainClasses(List.of("albatross", "7")),
+        SpecResolver.resolve(spec).dataset().split());
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                SpecResolver.resolve(
+                    PipelineSpec.of(
+                        new DatasetSection("file:///d/", null, "csv", List.of(" "), null))));
+    assertEquals(
+        "dataset.trainClasses must be a non-empty list of class names, got [ ]", e.getMessage());
   }
 
   @Test
@@ -149,15 +162,7 @@ class SpecResolverTest {
     assertMessage(
         "dataset.format: unknown dataset format 'imagenet', expected one of cub200, cars196, sop,"
             + " fashion-mnist, mnist, image-folder, csv",
-        new PipelineSpec(
-            null,
-            new DatasetSection(CUB, null, "imagenet", null, null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+        PipelineSpec.of(new DatasetSection(CUB, null, "imagenet", null, null)));
     assertMessage(
         "dataset.source is required: an https://, http://, s3:// or file:// URI or a path",
         new PipelineSpec(null, null, null, null, null, null, null, null));

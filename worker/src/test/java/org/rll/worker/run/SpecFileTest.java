@@ -56,7 +56,7 @@ class SpecFileTest {
                 """));
     assertEquals("cub-1", spec.runId());
     assertEquals("md5:97eceeb196236b17998738112f37df78", spec.dataset().checksum());
-    assertEquals(List.of(1, 2, 3), spec.dataset().trainClasses());
+    assertEquals(List.of("1", "2", "3"), spec.dataset().trainClasses());
     assertEquals(0.4, spec.loss().margin());
     assertEquals(60, spec.sampler().classesPerBatch());
   }

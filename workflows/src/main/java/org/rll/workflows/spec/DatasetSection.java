@@ -13,7 +13,8 @@ import java.util.List;
  *     their published digests and leaves others unpinned
  * @param format {@code cub200}, {@code cars196}, {@code sop}, {@code fashion-mnist}, {@code mnist},
  *     {@code image-folder} or {@code csv}; null infers it from the source's file name
- * @param trainClasses explicit training classes; null for the dataset's protocol split
+ * @param trainClasses the names of the training classes (as the dataset's label files or folders
+ *     name them; JSON numbers are read as names too); null for the dataset's protocol split
  * @param minImagesPerClass classes with fewer images are excluded; null for 2
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -21,5 +22,5 @@ public record DatasetSection(
     String source,
     String checksum,
     String format,
-    List<Integer> trainClasses,
+    List<String> trainClasses,
     Integer minImagesPerClass) {}

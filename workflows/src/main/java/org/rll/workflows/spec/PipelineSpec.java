@@ -21,6 +21,11 @@ public record PipelineSpec(
     EvaluationSection evaluation,
     ExportSection export) {
 
+  /** The smallest spec: a dataset, with every other section at its defaults. */
+  public static PipelineSpec of(DatasetSection dataset) {
+    return new PipelineSpec(null, dataset, null, null, null, null, null, null);
+  }
+
   /** This spec for the run {@code id}. */
   public PipelineSpec withRunId(String id) {
     return new PipelineSpec(id, dataset, loss, sampler, model, training, evaluation, export);

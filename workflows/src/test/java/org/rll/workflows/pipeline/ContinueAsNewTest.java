@@ -57,16 +57,7 @@ class ContinueAsNewTest {
   @Test
   void aLongRunContinuesAsNewAndFinishesWhereTrainingStands() {
     WorkflowClient client = temporal.getWorkflowClient();
-    PipelineSpec spec =
-        new PipelineSpec(
-            null,
-            new DatasetSection("file:///data", null, null, null, null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    PipelineSpec spec = PipelineSpec.of(new DatasetSection("file:///data", null, null, null, null));
     WorkflowExecution first = WorkflowClient.start(PipelineStubs.newRun(client, "long")::run, spec);
     PipelineResult result = client.newUntypedWorkflowStub("long").getResult(PipelineResult.class);
 
