@@ -16,6 +16,7 @@ import org.rll.core.dataset.fetch.PublishedChecksums;
 import org.rll.core.dataset.prepare.DatasetPreparer;
 import org.rll.core.dataset.prepare.PrepareConfig;
 import org.rll.core.dataset.prepare.PreparedDataset;
+import org.rll.core.exceptions.ValidationException;
 import org.rll.core.storage.BlobStore;
 
 /**
@@ -52,6 +53,11 @@ public final class DatasetPreparation {
     Optional<Path> directory = LocalDirectory.of(spec.source());
     String contentHash;
     if (directory.isPresent()) {
+      ValidationException.check(
+          spec.checksum().isEmpty(),
+          "dataset source %s is a directory: a checksum pins an archive, and a directory is"
+              + " identified by its content; drop the checksum or point at the archive",
+          directory.get());
       contentHash = LocalDirectory.digest(directory.get());
     } else {
       Optional<Checksum> pin =

@@ -32,6 +32,7 @@ import org.rll.core.dataset.format.Split;
 import org.rll.core.dataset.prepare.DatasetManifest;
 import org.rll.core.dataset.prepare.PreparedDataset;
 import org.rll.core.exceptions.CorruptDataException;
+import org.rll.core.exceptions.ValidationException;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.FileSystemBlobStore;
 import org.rll.core.storage.Sha256Counter;
@@ -139,5 +140,24 @@ class DatasetPreparationTest {
     assertFalse(
         prepared.manifestKey().equals(changed.manifestKey()), "a changed image is new data");
     assertEquals(0, requests.get());
+  }
+
+  @Test
+  void aChecksumOnADirectorySourceIsRefusedNotIgnored() {
+    BlobStore store = new FileSystemBlobStore(dir.resolve("store"));
+    Path root = Fixtures.cub(dir.resolve("local").resolve("CUB_200_2011"));
+    DatasetSpec spec =
+        DatasetSpec.of(root.toUri(), DatasetFormat.CUB200)
+            .withChecksum(Checksum.parse("sha256:" + "0".repeat(64)));
+    ValidationException e =
+        assertThrows(
+            ValidationException.class, () -> preparation(store).prepare(spec, FetchProgress.NONE));
+    assertEquals(
+        "dataset source "
+            + root
+            + " is a directory: a checksum pins an archive, and a directory is identified by its"
+            + " content; drop the checksum or point at the archive",
+        e.getMessage());
+    assertEquals(List.of(), store.list("datasets/"));
   }
 }
