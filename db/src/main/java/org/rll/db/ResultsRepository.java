@@ -71,9 +71,6 @@ public final class ResultsRepository {
   private static final String SELECT_TRAINING_LOG =
       "SELECT run_id, iteration, loss, mined_positives, mined_negatives, lr, images_per_second"
           + " FROM training_log WHERE run_id = ? ORDER BY iteration";
-  private static final String SELECT_METRICS =
-      "SELECT run_id, checkpoint_iteration, head, metric, k, value FROM metrics"
-          + " WHERE run_id = ? ORDER BY checkpoint_iteration, head, metric, k";
   private static final String SELECT_SELECTED_METRICS =
       "SELECT m.run_id, m.checkpoint_iteration, m.head, m.metric, m.k, m.value"
           + " FROM metrics m JOIN runs r ON r.run_id = m.run_id"
@@ -200,8 +197,7 @@ public final class ResultsRepository {
 
   /** The metrics of a run, by checkpoint iteration, head, metric and K. */
   public List<MetricRow> metrics(String runId) {
-    return jdbc.query(
-        "read metrics of run " + runId, SELECT_METRICS, ResultsRepository::metricRow, runId);
+    return metrics(new RunSelection(Optional.empty(), List.of(runId)));
   }
 
   /**

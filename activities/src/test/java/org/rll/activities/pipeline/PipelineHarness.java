@@ -35,7 +35,7 @@ import org.rll.workflows.stages.TrainingActivities;
  * store and the results database, and a tiny run on the bundled Fashion-MNIST test set: the small
  * conv net, C = 5, K = 4, chunks of 4 iterations, a checkpoint every 2.
  */
-final class PipelineHarness implements AutoCloseable {
+public final class PipelineHarness implements AutoCloseable {
   final TestWorkflowEnvironment temporal;
   final WorkflowClient client;
   final FileSystemBlobStore store;
@@ -69,12 +69,12 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   /** The bundled Fashion-MNIST test set as a dataset directory named for its format. */
-  static Path fashionMnist(Path dir) throws IOException {
+  public static Path fashionMnist(Path dir) throws IOException {
     return FashionMnist.copyBundledTestSet(dir.resolve("fashion-mnist"));
   }
 
   /** The tiny run of {@code iterations} on {@code source}, evaluated every {@code every}. */
-  static PipelineSpec tinySpec(String runId, Path source, int iterations, Integer every) {
+  public static PipelineSpec tinySpec(String runId, Path source, int iterations, Integer every) {
     return tinySpec(runId, source, iterations, every, null);
   }
 

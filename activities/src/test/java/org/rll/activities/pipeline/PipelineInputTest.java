@@ -20,12 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rll.db.ResultsDatabaseTest;
 import org.rll.db.RunStatus;
 import org.rll.workflows.TaskQueues;
 import org.rll.workflows.pipeline.PipelineResult;
@@ -34,29 +29,9 @@ import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SamplerSection;
 
 /** What the workflow accepts as input and how it refuses bad input: at once, naming the problem. */
-class PipelineInputTest extends ResultsDatabaseTest {
-  @TempDir static Path sources;
-  private static Path fashionMnist;
-  @TempDir Path dir;
-  private PipelineHarness harness;
-
+class PipelineInputTest extends PipelineTest {
   PipelineInputTest(DataSource dataSource) {
     super(dataSource);
-  }
-
-  @BeforeAll
-  static void copyDataset() throws IOException {
-    fashionMnist = PipelineHarness.fashionMnist(sources);
-  }
-
-  @BeforeEach
-  void start() {
-    harness = new PipelineHarness(dir, repository);
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rll.db.CheckpointRow;
 import org.rll.db.MetricRow;
-import org.rll.db.ResultsDatabaseTest;
 import org.rll.db.RunStatus;
 import org.rll.db.TrainingLogRow;
 import org.rll.workflows.pipeline.PipelineResult;
@@ -31,7 +25,7 @@ import org.rll.workflows.pipeline.RllPipelineImpl;
 import org.rll.workflows.spec.PipelineSpec;
 
 /** Whole runs of the pipeline workflow with the real activities on Temporal's test server. */
-class PipelineRunTest extends ResultsDatabaseTest {
+class PipelineRunTest extends PipelineTest {
   /**
    * Set to a file path to save the first run's history there, as the replay test's resource: {@code
    * ./mvnw -B -o -pl activities test -Dtest=PipelineRunTest#aRunSucceeds
@@ -39,28 +33,8 @@ class PipelineRunTest extends ResultsDatabaseTest {
    */
   static final String HISTORY_OUT = "rll.history.out";
 
-  @TempDir static Path sources;
-  private static Path fashionMnist;
-  @TempDir Path dir;
-  private PipelineHarness harness;
-
   PipelineRunTest(DataSource dataSource) {
     super(dataSource);
-  }
-
-  @BeforeAll
-  static void copyDataset() throws IOException {
-    fashionMnist = PipelineHarness.fashionMnist(sources);
-  }
-
-  @BeforeEach
-  void start() {
-    harness = new PipelineHarness(dir, repository);
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
   }
 
   @Test

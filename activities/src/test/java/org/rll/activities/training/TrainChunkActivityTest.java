@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rll.activities.ActivityEnvironment;
 import org.rll.activities.pipeline.PipelineActivitiesImpl;
+import org.rll.activities.pipeline.PipelineHarness;
 import org.rll.core.checkpoint.CheckpointStore;
 import org.rll.core.dataset.fetch.HttpSourceConfig;
 import org.rll.core.dataset.fetch.Sources;
@@ -33,14 +33,11 @@ import org.rll.core.dataset.idx.FashionMnist;
 import org.rll.core.exceptions.TransientStorageException;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.FileSystemBlobStore;
+import org.rll.core.storage.ForwardingBlobStore;
 import org.rll.core.storage.PutResult;
 import org.rll.db.ResultsDatabaseTest;
 import org.rll.db.TrainingLogRow;
-import org.rll.workflows.spec.DatasetSection;
-import org.rll.workflows.spec.ModelSection;
 import org.rll.workflows.spec.PipelineSpec;
-import org.rll.workflows.spec.SamplerSection;
-import org.rll.workflows.spec.TrainingSection;
 import org.rll.workflows.stages.ChunkOutcome;
 import org.rll.workflows.stages.ChunkRequest;
 import org.rll.workflows.stages.DatasetRef;
@@ -137,28 +134,18 @@ class TrainChunkActivityTest extends ResultsDatabaseTest {
 
   /** A planned run of 8 iterations with a checkpoint every 2, and its dataset and batches. */
   private ChunkRequest request(String runId, long target) {
-    PipelineSpec spec =
-        new PipelineSpec(
-            runId,
-            new DatasetSection(fashionMnist.toUri().toString(), null, null, null, null),
-            null,
-            new SamplerSection(5, 4),
-            new ModelSection("small-conv", null, null, null),
-            new TrainingSection(8, null, null, null, null, null, null, 0L, 2, 8),
-            null,
-            null);
+    PipelineSpec spec = PipelineHarness.tinySpec(runId, fashionMnist, 8, null);
     RunPlan plan = stages.plan(runId, "wf-" + runId, spec);
     DatasetRef dataset = stages.prepareDataset(plan);
     return new ChunkRequest(plan, dataset, stages.buildBatchManifest(plan, dataset), target);
   }
 
   /** A store whose write of one checkpoint's {@code meta.json} fails once, as a dying worker's. */
-  private static final class CheckpointFault implements BlobStore {
-    private final BlobStore store;
+  private static final class CheckpointFault extends ForwardingBlobStore {
     long failMetaOf = -1;
 
     CheckpointFault(BlobStore store) {
-      this.store = store;
+      super(store);
     }
 
     @Override
@@ -167,37 +154,7 @@ class TrainChunkActivityTest extends ResultsDatabaseTest {
         failMetaOf = -1;
         throw new TransientStorageException("the worker died writing " + key, null);
       }
-      return store.put(key, data);
-    }
-
-    @Override
-    public InputStream open(String key, long offset) {
-      return store.open(key, offset);
-    }
-
-    @Override
-    public OptionalLong size(String key) {
-      return store.size(key);
-    }
-
-    @Override
-    public void copy(String fromKey, String toKey) {
-      store.copy(fromKey, toKey);
-    }
-
-    @Override
-    public boolean delete(String key) {
-      return store.delete(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-      return store.list(prefix);
-    }
-
-    @Override
-    public String describe(String key) {
-      return store.describe(key);
+      return super.put(key, data);
     }
   }
 }

@@ -24,6 +24,7 @@ import org.rll.activities.storage.S3Source;
 import org.rll.core.dataset.fetch.HttpSourceConfig;
 import org.rll.core.dataset.fetch.Sources;
 import org.rll.core.exceptions.StorageAccessException;
+import org.rll.core.storage.BlobStore;
 import org.rll.db.ResultsRepository;
 import org.rll.worker.cli.ResultsConnection;
 import org.rll.worker.temporal.Activities;
@@ -53,6 +54,7 @@ public final class DevStack implements AutoCloseable {
   private String temporalTarget;
   private TemporalConnection temporal;
   private S3Settings s3Settings;
+  private S3BlobStore store;
   private ResultsConnection database;
   private RunningWorkers workers;
 
@@ -107,9 +109,10 @@ public final class DevStack implements AutoCloseable {
     temporalTarget = "127.0.0.1:" + ports.temporal();
     temporal = TemporalConnection.open(temporalTarget, "default", CONNECT_TIMEOUT);
     parts.push(temporal);
+    store = new S3BlobStore(s3, s3Settings);
     ActivityEnvironment environment =
         new ActivityEnvironment(
-            new S3BlobStore(s3, s3Settings),
+            store,
             Sources.defaults(HttpSourceConfig.defaults()).with("s3", new S3Source(s3)),
             new ResultsRepository(database.dataSource()),
             home.resolve("scratch"),
@@ -150,6 +153,11 @@ public final class DevStack implements AutoCloseable {
   /** The artifact bucket on S3Proxy; any credentials are accepted. */
   public S3Settings s3Settings() {
     return s3Settings;
+  }
+
+  /** The artifact store, the bucket on S3Proxy. */
+  public BlobStore store() {
+    return store;
   }
 
   /** The results database. */

@@ -19,8 +19,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rll.activities.storage.S3BlobStore;
-import org.rll.activities.storage.S3Clients;
 import org.rll.core.dataset.idx.FashionMnist;
 import org.rll.db.CheckpointRow;
 import org.rll.db.ResultsRepository;
@@ -37,9 +35,6 @@ import org.rll.workflows.spec.ModelSection;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SamplerSection;
 import org.rll.workflows.spec.TrainingSection;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The durability promise, end to end: the embedded stack runs the workflow and the CPU stages in
@@ -139,15 +134,10 @@ class CrashResumeTest {
   }
 
   private static byte[] parameters(DevStack stack, String runId) {
-    S3Client s3 =
-        S3Clients.create(
-            stack.s3Settings(),
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("dev", "dev")));
-    try (s3) {
-      return new S3BlobStore(s3, stack.s3Settings())
-          .readAllBytes(
-              String.format("runs/%s/checkpoints/%012d/parameters.ndlist", runId, ITERATIONS));
-    }
+    return stack
+        .store()
+        .readAllBytes(
+            String.format("runs/%s/checkpoints/%012d/parameters.ndlist", runId, ITERATIONS));
   }
 
   private static List<List<Object>> metrics(ResultsRepository results, String runId) {
