@@ -2,6 +2,7 @@ package org.rll.activities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,33 @@ class FailuresTest {
     assertEquals("TransientStorageException", storage.getType());
     assertEquals("S3 answered 503: slow down", storage.getOriginalMessage());
     assertFalse(failure(new IOException("disk full")).isNonRetryable());
+  }
+
+  @Test
+  void controlCharactersAreWrittenOut() {
+    ApplicationFailure failure = failure(new ValidationException("runId got 'a\u0007\nb'"));
+    assertEquals("runId got 'a\\u0007\\u000ab'", failure.getOriginalMessage());
+  }
+
+  @Test
+  void aWrappedFailureIsSortedByWhatItCarries() {
+    ApplicationFailure failure =
+        failure(new java.util.concurrent.ExecutionException(new CorruptDataException("bad jpeg")));
+    assertTrue(failure.isNonRetryable());
+    assertEquals("CorruptDataException", failure.getType());
+    assertEquals("bad jpeg", failure.getOriginalMessage());
+  }
+
+  @Test
+  void theExceptionTravelsAsTheCauseWithItsStackTrace() {
+    IOException io = new IOException("reset by https://me:pw@host/x");
+    ApplicationFailure failure = failure(new TransientStorageException("cannot read", io));
+    ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, failure.getCause());
+    assertEquals(TransientStorageException.class.getName(), cause.getType());
+    ApplicationFailure root = assertInstanceOf(ApplicationFailure.class, cause.getCause());
+    assertEquals("java.io.IOException", root.getType());
+    assertEquals("reset by https://***@host/x", root.getOriginalMessage());
+    assertEquals(io.getStackTrace()[0], root.getStackTrace()[0]);
   }
 
   @Test

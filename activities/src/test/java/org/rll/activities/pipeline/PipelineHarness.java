@@ -1,14 +1,23 @@
 package org.rll.activities.pipeline;
 
+import com.google.protobuf.ByteString;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.common.v1.WorkflowType;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.rll.activities.ActivityEnvironment;
 import org.rll.activities.training.TrainingActivitiesImpl;
@@ -16,9 +25,11 @@ import org.rll.core.checkpoint.CheckpointStore;
 import org.rll.core.dataset.fetch.HttpSourceConfig;
 import org.rll.core.dataset.fetch.Sources;
 import org.rll.core.dataset.idx.FashionMnist;
+import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.FileSystemBlobStore;
 import org.rll.db.ResultsRepository;
 import org.rll.workflows.TaskQueues;
+import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.PipelineStubs;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.pipeline.RllPipelineImpl;
@@ -27,6 +38,7 @@ import org.rll.workflows.spec.EvaluationSection;
 import org.rll.workflows.spec.ModelSection;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SamplerSection;
+import org.rll.workflows.spec.SpecCodec;
 import org.rll.workflows.spec.TrainingSection;
 import org.rll.workflows.stages.TrainingActivities;
 
@@ -38,22 +50,32 @@ import org.rll.workflows.stages.TrainingActivities;
 public final class PipelineHarness implements AutoCloseable {
   final TestWorkflowEnvironment temporal;
   final WorkflowClient client;
-  final FileSystemBlobStore store;
+  final BlobStore store;
   final Path storeDir;
   final ActivityEnvironment env;
 
   /** Workers on both queues; {@code training} wraps the real training activities. */
   PipelineHarness(Path dir, ResultsRepository results, UnaryOperator<TrainingActivities> training) {
-    storeDir = dir.resolve("store");
-    store = new FileSystemBlobStore(storeDir);
-    env =
-        new ActivityEnvironment(
-            store,
-            Sources.defaults(HttpSourceConfig.defaults()),
-            results,
-            dir.resolve("scratch"),
-            Clock.systemUTC());
-    temporal = TestWorkflowEnvironment.newInstance();
+    this(
+        fileSystemEnvironment(dir, results, Sources.defaults(HttpSourceConfig.defaults())),
+        dir.resolve("store"),
+        training,
+        TestEnvironmentOptions.getDefaultInstance());
+  }
+
+  /**
+   * Workers over {@code env} on a test server started with {@code options}; {@code storeDir} is the
+   * directory of a filesystem store, or null.
+   */
+  PipelineHarness(
+      ActivityEnvironment env,
+      Path storeDir,
+      UnaryOperator<TrainingActivities> training,
+      TestEnvironmentOptions options) {
+    this.env = env;
+    this.store = env.store();
+    this.storeDir = storeDir;
+    temporal = TestWorkflowEnvironment.newInstance(options);
     Worker cpu = temporal.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(RllPipelineImpl.class);
     cpu.registerActivitiesImplementations(new PipelineActivitiesImpl(env));
@@ -66,6 +88,19 @@ public final class PipelineHarness implements AutoCloseable {
 
   PipelineHarness(Path dir, ResultsRepository results) {
     this(dir, results, UnaryOperator.identity());
+  }
+
+  /**
+   * Activities over a filesystem store under {@code dir}, fetching datasets from {@code sources}.
+   */
+  static ActivityEnvironment fileSystemEnvironment(
+      Path dir, ResultsRepository results, Sources sources) {
+    return new ActivityEnvironment(
+        new FileSystemBlobStore(dir.resolve("store")),
+        sources,
+        results,
+        dir.resolve("scratch"),
+        Clock.systemUTC());
   }
 
   /** The bundled Fashion-MNIST test set as a dataset directory named for its format. */
@@ -89,11 +124,46 @@ public final class PipelineHarness implements AutoCloseable {
         new ModelSection("small-conv", null, null, null),
         new TrainingSection(iterations, null, null, null, null, null, null, 0L, 2, 4),
         new EvaluationSection(every, List.of(1, 2, 4, 8), null, untrained),
+        null,
         null);
   }
 
   RllPipeline pipeline(String workflowId) {
     return PipelineStubs.newRun(client, workflowId);
+  }
+
+  /**
+   * Starts the workflow {@code workflowId} through the service API with {@code input} as its raw
+   * payloads, as the Temporal CLI or another SDK would.
+   */
+  void startRaw(String workflowId, Payloads input) {
+    temporal
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .startWorkflowExecution(
+            StartWorkflowExecutionRequest.newBuilder()
+                .setNamespace(temporal.getNamespace())
+                .setWorkflowId(workflowId)
+                .setRequestId(UUID.randomUUID().toString())
+                .setWorkflowType(WorkflowType.newBuilder().setName("RllPipeline"))
+                .setTaskQueue(TaskQueue.newBuilder().setName(TaskQueues.CPU))
+                .setInput(input)
+                .build());
+  }
+
+  /** {@code json} as the one {@code json/plain} payload of a workflow input. */
+  static Payloads json(String json) {
+    return Payloads.newBuilder()
+        .addPayloads(
+            Payload.newBuilder()
+                .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+                .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8)))
+        .build();
+  }
+
+  /** Runs {@code spec} as the workflow {@code workflowId} to its end. */
+  PipelineResult run(String workflowId, PipelineSpec spec) {
+    return pipeline(workflowId).run(SpecCodec.encode(spec));
   }
 
   /** The checkpointed parameters of {@code runId} at {@code iteration}, as stored. */

@@ -5,24 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.protobuf.ByteString;
-import io.temporal.api.common.v1.Payload;
-import io.temporal.api.common.v1.Payloads;
-import io.temporal.api.common.v1.WorkflowType;
-import io.temporal.api.taskqueue.v1.TaskQueue;
-import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.rll.db.RunStatus;
-import org.rll.workflows.TaskQueues;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
@@ -43,24 +34,7 @@ class PipelineInputTest extends PipelineTest {
             + "\"model\":{\"backbone\":\"small-conv\"},"
             + "\"training\":{\"iterations\":2,\"checkpointEvery\":2,\"chunkIterations\":2},"
             + "\"someUnknownField\":1}";
-    Payload input =
-        Payload.newBuilder()
-            .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-            .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8))
-            .build();
-    harness
-        .temporal
-        .getWorkflowServiceStubs()
-        .blockingStub()
-        .startWorkflowExecution(
-            StartWorkflowExecutionRequest.newBuilder()
-                .setNamespace(harness.temporal.getNamespace())
-                .setWorkflowId("wf-cli")
-                .setRequestId(UUID.randomUUID().toString())
-                .setWorkflowType(WorkflowType.newBuilder().setName("RllPipeline"))
-                .setTaskQueue(TaskQueue.newBuilder().setName(TaskQueues.CPU))
-                .setInput(Payloads.newBuilder().addPayloads(input))
-                .build());
+    harness.startRaw("wf-cli", PipelineHarness.json(json));
 
     PipelineResult result =
         harness.client.newUntypedWorkflowStub("wf-cli").getResult(PipelineResult.class);
@@ -82,9 +56,10 @@ class PipelineInputTest extends PipelineTest {
             null,
             null,
             null,
+            null,
             null);
 
-    ApplicationFailure failure = failure(() -> harness.pipeline("wf-bad").run(spec));
+    ApplicationFailure failure = failure(() -> harness.run("wf-bad", spec));
 
     assertEquals("sampler.classesPerBatch must be >= 2, got 1", failure.getOriginalMessage());
     assertEquals("ValidationException", failure.getType());
@@ -99,7 +74,7 @@ class PipelineInputTest extends PipelineTest {
         PipelineSpec.of(new DatasetSection(archive.toUri().toString(), pin, null, null, null))
             .withRunId("pinned");
 
-    ApplicationFailure failure = failure(() -> harness.pipeline("wf-pin").run(spec));
+    ApplicationFailure failure = failure(() -> harness.run("wf-pin", spec));
 
     assertEquals("CorruptDataException", failure.getType());
     assertTrue(failure.getOriginalMessage().contains("0".repeat(64)), failure.getOriginalMessage());

@@ -25,6 +25,7 @@ import org.rll.db.TrainingLogRow;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.spec.PipelineSpec;
+import org.rll.workflows.spec.SpecCodec;
 import org.rll.workflows.stages.ChunkOutcome;
 import org.rll.workflows.stages.ChunkRequest;
 import org.rll.workflows.stages.TrainingActivities;
@@ -78,7 +79,7 @@ class PipelineResumeTest extends ResultsDatabaseTest {
         new PipelineHarness(dir, repository, real -> gate[0] = new GatedTraining(real))) {
       PipelineSpec spec = PipelineHarness.tinySpec("run-r", fashionMnist, ITERATIONS, null);
       RllPipeline first = harness.pipeline("wf-1");
-      WorkflowClient.start(first::run, spec);
+      WorkflowClient.start(first::run, SpecCodec.encode(spec));
       assertTrue(gate[0].reached.await(120, TimeUnit.SECONDS));
       first.cancel();
       gate[0].release.countDown();
@@ -91,7 +92,7 @@ class PipelineResumeTest extends ResultsDatabaseTest {
       assertTrue(checkpoint >= 4 && checkpoint < ITERATIONS, "checkpoint " + checkpoint);
       Map<String, FileTime> before = writeTimes(harness);
 
-      PipelineResult resumed = harness.pipeline("wf-2").run(spec);
+      PipelineResult resumed = harness.run("wf-2", spec);
 
       assertEquals("SUCCEEDED", resumed.status());
       assertEquals(ITERATIONS, resumed.iterationsDone());
@@ -105,9 +106,7 @@ class PipelineResumeTest extends ResultsDatabaseTest {
           LongStream.range(0, ITERATIONS).boxed().toList(),
           repository.trainingLog("run-r").stream().map(TrainingLogRow::iteration).toList());
 
-      harness
-          .pipeline("wf-3")
-          .run(PipelineHarness.tinySpec("run-s", fashionMnist, ITERATIONS, null));
+      harness.run("wf-3", PipelineHarness.tinySpec("run-s", fashionMnist, ITERATIONS, null));
       assertArrayEquals(
           harness.parameters("run-s", ITERATIONS), harness.parameters("run-r", ITERATIONS));
     }

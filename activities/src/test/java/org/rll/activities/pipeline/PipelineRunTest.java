@@ -40,7 +40,7 @@ class PipelineRunTest extends PipelineTest {
   @Test
   void aRunSucceeds() throws Exception {
     PipelineResult result =
-        harness.pipeline("wf-a").run(PipelineHarness.tinySpec("run-a", fashionMnist, 6, null));
+        harness.run("wf-a", PipelineHarness.tinySpec("run-a", fashionMnist, 6, null));
 
     assertEquals("run-a", result.runId());
     assertEquals("SUCCEEDED", result.status());
@@ -84,9 +84,9 @@ class PipelineRunTest extends PipelineTest {
   @Test
   void runsOfOneSpecEndAlikeAndPeriodicEvaluationScoresTheMiddle() {
     PipelineResult periodic =
-        harness.pipeline("wf-p").run(PipelineHarness.tinySpec("run-p", fashionMnist, 8, 4));
+        harness.run("wf-p", PipelineHarness.tinySpec("run-p", fashionMnist, 8, 4));
     PipelineResult plain =
-        harness.pipeline("wf-q").run(PipelineHarness.tinySpec("run-q", fashionMnist, 8, null));
+        harness.run("wf-q", PipelineHarness.tinySpec("run-q", fashionMnist, 8, null));
 
     assertEquals(List.of(4L, 8L), periodic.evaluations().stream().map(e -> e.iteration()).toList());
     assertTrue(repository.metrics("run-p").stream().anyMatch(m -> m.checkpointIteration() == 4));
@@ -100,11 +100,9 @@ class PipelineRunTest extends PipelineTest {
   @Test
   void theUntrainedNetIsScoredAsIterationZeroAndTrainingIsUnchanged() {
     PipelineResult baseline =
-        harness
-            .pipeline("wf-u")
-            .run(PipelineHarness.tinySpec("run-u", fashionMnist, 4, null, true));
+        harness.run("wf-u", PipelineHarness.tinySpec("run-u", fashionMnist, 4, null, true));
     PipelineResult plain =
-        harness.pipeline("wf-v").run(PipelineHarness.tinySpec("run-v", fashionMnist, 4, null));
+        harness.run("wf-v", PipelineHarness.tinySpec("run-v", fashionMnist, 4, null));
 
     assertEquals(List.of(0L, 4L), baseline.evaluations().stream().map(e -> e.iteration()).toList());
     assertTrue(repository.metrics("run-u").stream().anyMatch(m -> m.checkpointIteration() == 0));
@@ -116,7 +114,7 @@ class PipelineRunTest extends PipelineTest {
   @Test
   void aSecondWorkflowOfAFinishedRunFindsEveryStageOutput() throws Exception {
     PipelineSpec spec = PipelineHarness.tinySpec("run-w", fashionMnist, 4, null, true);
-    PipelineResult first = harness.pipeline("wf-w").run(spec);
+    PipelineResult first = harness.run("wf-w", spec);
     List<String> keys = harness.store.list("runs/run-w/");
     Map<String, FileTime> written = new HashMap<>();
     for (String key : keys) {
@@ -124,7 +122,7 @@ class PipelineRunTest extends PipelineTest {
     }
     List<MetricRow> metrics = repository.metrics("run-w");
 
-    PipelineResult again = harness.pipeline("wf-w-resume-1").run(spec);
+    PipelineResult again = harness.run("wf-w-resume-1", spec);
 
     assertEquals(first.evaluations().get(1), again.evaluations().get(0));
     assertEquals(keys, harness.store.list("runs/run-w/"));

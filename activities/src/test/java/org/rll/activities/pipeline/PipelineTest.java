@@ -30,7 +30,12 @@ abstract class PipelineTest extends ResultsDatabaseTest {
 
   @BeforeEach
   void startHarness() {
-    harness = new PipelineHarness(dir, repository);
+    harness = newHarness();
+  }
+
+  /** The harness of one test: the real activities over a filesystem store under {@code dir}. */
+  PipelineHarness newHarness() {
+    return new PipelineHarness(dir, repository);
   }
 
   @AfterEach

@@ -110,6 +110,7 @@ class SpecResolverTest {
             new ModelSection("small-conv", null, null, null),
             training(12, List.of(4, 8)),
             new EvaluationSection(4, List.of(1, 2), 7L, null),
+            null,
             null);
     RunSettings s = SpecResolver.resolve(spec);
     assertEquals(ModelConfig.demo(), s.model());
@@ -136,6 +137,7 @@ class SpecResolverTest {
             null,
             null,
             null,
+            null,
             null));
     assertMessage(
         "training.iterations must be >= 1, got 0",
@@ -146,6 +148,7 @@ class SpecResolverTest {
             null,
             null,
             training(0, null),
+            null,
             null,
             null));
     assertMessage(
@@ -158,6 +161,7 @@ class SpecResolverTest {
             null,
             training(10, List.of(4, 6)),
             null,
+            null,
             null));
     assertMessage(
         "dataset.format: unknown dataset format 'imagenet', expected one of cub200, cars196, sop,"
@@ -165,7 +169,7 @@ class SpecResolverTest {
         PipelineSpec.of(new DatasetSection(CUB, null, "imagenet", null, null)));
     assertMessage(
         "dataset.source is required: an https://, http://, s3:// or file:// URI or a path",
-        new PipelineSpec(null, null, null, null, null, null, null, null));
+        new PipelineSpec(null, null, null, null, null, null, null, null, null));
     assertMessage(
         "dataset.source must not carry credentials (user@ or user:password@); give the source's"
             + " credentials to the worker instead",
@@ -179,6 +183,7 @@ class SpecResolverTest {
                         null,
                         new DatasetSection(CUB, null, null, null, null),
                         new LossSection(-1.0, null, null, null, null),
+                        null,
                         null,
                         null,
                         null,
@@ -200,6 +205,7 @@ class SpecResolverTest {
             null,
             training(20_000, null),
             null,
+            null,
             null);
     assertNotEquals(base, SpecResolver.resolve(moreIterations).identity().configHash());
     PipelineSpec otherEvaluation =
@@ -211,6 +217,7 @@ class SpecResolverTest {
             null,
             null,
             new EvaluationSection(500, null, null, null),
+            null,
             null);
     assertEquals(base, SpecResolver.resolve(otherEvaluation).identity().configHash());
     assertEquals(URI.create(CUB), SpecResolver.resolve(spec(CUB)).dataset().source());

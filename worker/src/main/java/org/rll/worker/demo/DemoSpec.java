@@ -40,6 +40,7 @@ final class DemoSpec {
                 CHUNK,
                 CHUNK),
             new EvaluationSection(null, null, null, true),
+            null,
             null);
     String identity = spec + "|" + settings.fullSet();
     return spec.withRunId("demo-" + Sha256Counter.hex(identity).substring(0, 16));

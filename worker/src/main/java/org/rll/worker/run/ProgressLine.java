@@ -3,7 +3,10 @@ package org.rll.worker.run;
 import java.util.Locale;
 import org.rll.workflows.pipeline.Progress;
 
-/** One line of a run's progress: stage, a bar with iteration/total, last loss, images/s. */
+/**
+ * One line of a run's progress: stage, a bar with iteration/total, last loss, images/s, and the
+ * retry under way, if any.
+ */
 final class ProgressLine {
   private static final int BAR_WIDTH = 20;
 
@@ -25,6 +28,9 @@ final class ProgressLine {
     }
     if (progress.imagesPerSecond() != null) {
       line.append(String.format(Locale.ROOT, "  %.0f images/s", progress.imagesPerSecond()));
+    }
+    if (progress.retrying() != null) {
+      line.append("  ").append(progress.retrying());
     }
     return line.toString().stripTrailing();
   }

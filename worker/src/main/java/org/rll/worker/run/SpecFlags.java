@@ -55,7 +55,9 @@ public final class SpecFlags {
   /** {@code spec} (null for none) with every given flag applied. */
   public PipelineSpec applyTo(PipelineSpec spec) {
     PipelineSpec base =
-        spec != null ? spec : new PipelineSpec(null, null, null, null, null, null, null, null);
+        spec != null
+            ? spec
+            : new PipelineSpec(null, null, null, null, null, null, null, null, null);
     return new PipelineSpec(
         or(runId, base.runId()),
         dataset(base.dataset()),
@@ -64,7 +66,8 @@ public final class SpecFlags {
         model(base.model()),
         training(base.training()),
         evaluation(base.evaluation()),
-        base.export());
+        base.export(),
+        base.retry());
   }
 
   private DatasetSection dataset(DatasetSection d) {

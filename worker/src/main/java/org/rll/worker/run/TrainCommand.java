@@ -11,6 +11,7 @@ import org.rll.worker.temporal.TemporalConnection;
 import org.rll.workflows.pipeline.PipelineStubs;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.spec.PipelineSpec;
+import org.rll.workflows.spec.SpecCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
   public static void start(WorkflowClient client, PipelineSpec runSpec, String workflowId) {
     RllPipeline pipeline = PipelineStubs.newRun(client, workflowId);
     try {
-      WorkflowClient.start(pipeline::run, runSpec);
+      WorkflowClient.start(pipeline::run, SpecCodec.encode(runSpec));
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new ValidationException(
           "workflow "

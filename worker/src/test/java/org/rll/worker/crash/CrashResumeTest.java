@@ -34,6 +34,7 @@ import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.ModelSection;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SamplerSection;
+import org.rll.workflows.spec.SpecCodec;
 import org.rll.workflows.spec.TrainingSection;
 
 /**
@@ -62,6 +63,7 @@ class CrashResumeTest {
         new TrainingSection(
             ITERATIONS, 0.01, null, null, null, null, null, 5L, CHECKPOINT_EVERY, ITERATIONS),
         null,
+        null,
         null);
   }
 
@@ -74,14 +76,17 @@ class CrashResumeTest {
       ResultsRepository results = new ResultsRepository(stack.dataSource());
       WorkflowClient client = stack.temporal().client();
       WorkerProcess first = WorkerProcess.start(stack, home.resolve("first.log"));
-      WorkflowClient.start(pipeline(client, "crashed")::run, spec("crashed", source));
+      WorkflowClient.start(
+          pipeline(client, "crashed")::run, SpecCodec.encode(spec("crashed", source)));
 
       long checkpointAtKill = awaitCheckpoint(results, "crashed", 2 * CHECKPOINT_EVERY);
       first.kill();
       WorkerProcess second = WorkerProcess.start(stack, home.resolve("second.log"));
       try {
-        PipelineResult crashed = pipeline(client, "crashed").run(spec("crashed", source));
-        PipelineResult straight = pipeline(client, "straight").run(spec("straight", source));
+        PipelineResult crashed =
+            pipeline(client, "crashed").run(SpecCodec.encode(spec("crashed", source)));
+        PipelineResult straight =
+            pipeline(client, "straight").run(SpecCodec.encode(spec("straight", source)));
 
         assertEquals("SUCCEEDED", crashed.status());
         assertEquals(crashed.evaluations(), straight.evaluations());

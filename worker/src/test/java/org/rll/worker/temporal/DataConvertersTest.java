@@ -26,6 +26,6 @@ class DataConvertersTest {
             .build();
     Progress progress =
         DataConverters.tolerant().fromPayload(payload, Progress.class, Progress.class);
-    assertEquals(new Progress("r", "train", 5, 10, 0.5, null, null, List.of()), progress);
+    assertEquals(new Progress("r", "train", 5, 10, 0.5, null, null, List.of(), null), progress);
   }
 }

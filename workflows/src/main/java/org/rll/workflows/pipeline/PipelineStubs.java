@@ -8,7 +8,10 @@ import org.rll.workflows.TaskQueues;
 public final class PipelineStubs {
   private PipelineStubs() {}
 
-  /** A stub that starts, or waits for, the workflow {@code workflowId} on {@code rll-cpu}. */
+  /**
+   * A stub that starts, or waits for, the workflow {@code workflowId} on {@code rll-cpu}; its input
+   * is a spec encoded by {@link org.rll.workflows.spec.SpecCodec#encode}.
+   */
   public static RllPipeline newRun(WorkflowClient client, String workflowId) {
     return client.newWorkflowStub(
         RllPipeline.class,

@@ -12,6 +12,7 @@ import org.rll.workflows.stages.EvaluationSummary;
  * @param lastLoss null before the first chunk ends
  * @param imagesPerSecond null before the first chunk ends
  * @param newestCheckpoint the store prefix of the newest checkpoint, or null
+ * @param retrying the stage's retry while it waits for or runs a retry, else null
  */
 public record Progress(
     String runId,
@@ -21,13 +22,15 @@ public record Progress(
     Double lastLoss,
     Double imagesPerSecond,
     String newestCheckpoint,
-    List<EvaluationSummary> evaluations) {
+    List<EvaluationSummary> evaluations,
+    Retrying retrying) {
 
   /** No stage run yet. */
   public static Progress starting(String runId) {
-    return new Progress(runId, "starting", 0, 0, null, null, null, List.of());
+    return new Progress(runId, "starting", 0, 0, null, null, null, List.of(), null);
   }
 
+  /** At the stage {@code newStage}, which has not failed yet. */
   Progress withStage(String newStage) {
     return new Progress(
         runId,
@@ -37,12 +40,35 @@ public record Progress(
         lastLoss,
         imagesPerSecond,
         newestCheckpoint,
-        evaluations);
+        evaluations,
+        null);
   }
 
   Progress withTotal(long total) {
     return new Progress(
-        runId, stage, iteration, total, lastLoss, imagesPerSecond, newestCheckpoint, evaluations);
+        runId,
+        stage,
+        iteration,
+        total,
+        lastLoss,
+        imagesPerSecond,
+        newestCheckpoint,
+        evaluations,
+        retrying);
+  }
+
+  /** Retrying the current stage as {@code retry} says. */
+  Progress withRetrying(Retrying retry) {
+    return new Progress(
+        runId,
+        stage,
+        iteration,
+        totalIterations,
+        lastLoss,
+        imagesPerSecond,
+        newestCheckpoint,
+        evaluations,
+        retry);
   }
 
   /** With the figures of a finished chunk; one that ran no iteration keeps the earlier ones. */
@@ -56,7 +82,8 @@ public record Progress(
         ran ? Double.valueOf(chunk.lastLoss()) : lastLoss,
         ran ? Double.valueOf(chunk.imagesPerSecond()) : imagesPerSecond,
         chunk.checkpointKey(),
-        evaluations);
+        evaluations,
+        null);
   }
 
   Progress withEvaluation(EvaluationSummary evaluation) {
@@ -70,6 +97,7 @@ public record Progress(
         lastLoss,
         imagesPerSecond,
         newestCheckpoint,
-        List.copyOf(all));
+        List.copyOf(all),
+        null);
   }
 }

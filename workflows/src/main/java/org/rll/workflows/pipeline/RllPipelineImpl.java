@@ -1,12 +1,16 @@
 package org.rll.workflows.pipeline;
 
+import io.temporal.common.converter.RawValue;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.function.Supplier;
 import org.rll.workflows.spec.EvaluationSection;
+import org.rll.workflows.spec.InvalidSpecException;
 import org.rll.workflows.spec.PipelineSpec;
+import org.rll.workflows.spec.SpecCodec;
 import org.rll.workflows.stages.BatchesRef;
 import org.rll.workflows.stages.ChunkOutcome;
 import org.rll.workflows.stages.ChunkRequest;
@@ -21,7 +25,9 @@ import org.rll.workflows.stages.TrainingActivities;
 /**
  * The pipeline as a workflow. Every stage is an activity whose output is found again when it runs
  * twice, so a continued-as-new or resumed run passes quickly over what is done and training goes on
- * from the newest checkpoint in the store.
+ * from the newest checkpoint in the store. The workflow decodes its own input ({@link SpecCodec}),
+ * so an input that is not a spec fails the run with a message instead of wedging it, and it retries
+ * failed stages itself ({@link StageAttempts}), so its progress says what it is retrying.
  */
 public final class RllPipelineImpl implements RllPipeline {
   /** Chunks one execution runs before it continues as new, which keeps its history small. */
@@ -34,9 +40,11 @@ public final class RllPipelineImpl implements RllPipeline {
   private Progress progress = Progress.starting(null);
   private boolean cancelRequested;
   private CancellationScope chunkScope;
+  private StageAttempts attempts;
 
   @Override
-  public PipelineResult run(PipelineSpec spec) {
+  public PipelineResult run(RawValue input) {
+    PipelineSpec spec = decode(input);
     String workflowId = Workflow.getInfo().getWorkflowId();
     String runId = spec.runId() != null ? spec.runId() : workflowId;
     progress = Progress.starting(runId);
@@ -57,9 +65,28 @@ public final class RllPipelineImpl implements RllPipeline {
     } catch (CanceledFailure e) {
       Workflow.newDetachedCancellationScope(() -> stages.finishRun(plan, "CANCELLED")).run();
       throw e;
-    } catch (ActivityFailure e) {
-      stages.finishRun(plan, "FAILED");
+    } catch (ActivityFailure | ApplicationFailure e) {
+      finish(plan, "FAILED");
       throw e;
+    }
+  }
+
+  /**
+   * The spec {@code input} holds, with the retry policy it asks for in place; bad input fails the
+   * run, non-retryable, with the decoder's message.
+   */
+  private PipelineSpec decode(RawValue input) {
+    try {
+      PipelineSpec spec = SpecCodec.decode(input);
+      attempts =
+          new StageAttempts(
+              StageRetryPolicy.of(spec.retry()),
+              retry -> progress = progress.withRetrying(retry),
+              () -> cancelRequested);
+      return spec;
+    } catch (InvalidSpecException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(), InvalidSpecException.class.getSimpleName());
     }
   }
 
@@ -97,7 +124,7 @@ public final class RllPipelineImpl implements RllPipeline {
         evaluateAt(plan, dataset, done);
       }
       if (++chunks >= CHUNKS_PER_EXECUTION && done < plan.iterations()) {
-        Workflow.continueAsNew(spec);
+        Workflow.continueAsNew(SpecCodec.encode(spec));
       }
     }
     return done;
@@ -112,8 +139,15 @@ public final class RllPipelineImpl implements RllPipeline {
     return target;
   }
 
-  /** Runs one chunk; null when the run was cancelled while it ran. */
+  /** Runs one chunk, retried as the policy allows; null when the run was cancelled. */
   private ChunkOutcome trainChunk(ChunkRequest request) {
+    return attempts.run("train", () -> chunkOnce(request));
+  }
+
+  private ChunkOutcome chunkOnce(ChunkRequest request) {
+    if (cancelRequested) {
+      return null;
+    }
     ChunkOutcome[] outcome = new ChunkOutcome[1];
     chunkScope = Workflow.newCancellationScope(() -> outcome[0] = training.trainChunk(request));
     try {
@@ -152,13 +186,22 @@ public final class RllPipelineImpl implements RllPipeline {
   }
 
   private PipelineResult end(RunPlan plan, String status, long done, String modelKey) {
-    stages.finishRun(plan, status);
+    finish(plan, status);
     progress = progress.withStage(status);
     return new PipelineResult(plan.runId(), status, done, modelKey, progress.evaluations());
   }
 
+  private void finish(RunPlan plan, String status) {
+    attempts.run(
+        "record the run's end",
+        () -> {
+          stages.finishRun(plan, status);
+          return status;
+        });
+  }
+
   private <T> T stage(String name, Supplier<T> activity) {
     progress = progress.withStage(name);
-    return activity.get();
+    return attempts.run(name, activity);
   }
 }

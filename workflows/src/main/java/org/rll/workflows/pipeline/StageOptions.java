@@ -7,17 +7,12 @@ import java.time.Duration;
 import org.rll.workflows.TaskQueues;
 
 /**
- * Timeouts and retries of the stages. Storage, database and worker faults are retried with backoff;
- * activities mark bad input non-retryable, so it fails at once.
+ * Timeouts of the stages. Temporal tries each activity once: the workflow retries transient
+ * failures itself ({@link StageAttempts}) under the run's retry policy, and activities mark bad
+ * input non-retryable, so it fails at once.
  */
 final class StageOptions {
-  private static final RetryOptions RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(2))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofMinutes(2))
-          .setMaximumAttempts(20)
-          .build();
+  private static final RetryOptions ONCE = RetryOptions.newBuilder().setMaximumAttempts(1).build();
 
   private StageOptions() {}
 
@@ -27,7 +22,7 @@ final class StageOptions {
         .setTaskQueue(TaskQueues.CPU)
         .setStartToCloseTimeout(Duration.ofHours(12))
         .setHeartbeatTimeout(Duration.ofMinutes(2))
-        .setRetryOptions(RETRY)
+        .setRetryOptions(ONCE)
         .build();
   }
 
@@ -42,7 +37,7 @@ final class StageOptions {
         .setStartToCloseTimeout(Duration.ofHours(24))
         .setHeartbeatTimeout(Duration.ofSeconds(30))
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-        .setRetryOptions(RETRY)
+        .setRetryOptions(ONCE)
         .build();
   }
 }

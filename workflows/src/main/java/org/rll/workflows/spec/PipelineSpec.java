@@ -19,15 +19,16 @@ public record PipelineSpec(
     ModelSection model,
     TrainingSection training,
     EvaluationSection evaluation,
-    ExportSection export) {
+    ExportSection export,
+    RetrySection retry) {
 
   /** The smallest spec: a dataset, with every other section at its defaults. */
   public static PipelineSpec of(DatasetSection dataset) {
-    return new PipelineSpec(null, dataset, null, null, null, null, null, null);
+    return new PipelineSpec(null, dataset, null, null, null, null, null, null, null);
   }
 
   /** This spec for the run {@code id}. */
   public PipelineSpec withRunId(String id) {
-    return new PipelineSpec(id, dataset, loss, sampler, model, training, evaluation, export);
+    return new PipelineSpec(id, dataset, loss, sampler, model, training, evaluation, export, retry);
   }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.rll.workflows.TaskQueues;
 import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
+import org.rll.workflows.spec.SpecCodec;
 import org.rll.workflows.stages.BatchesRef;
 import org.rll.workflows.stages.ChunkOutcome;
 import org.rll.workflows.stages.ChunkRequest;
@@ -58,7 +59,8 @@ class ContinueAsNewTest {
   void aLongRunContinuesAsNewAndFinishesWhereTrainingStands() {
     WorkflowClient client = temporal.getWorkflowClient();
     PipelineSpec spec = PipelineSpec.of(new DatasetSection("file:///data", null, null, null, null));
-    WorkflowExecution first = WorkflowClient.start(PipelineStubs.newRun(client, "long")::run, spec);
+    WorkflowExecution first =
+        WorkflowClient.start(PipelineStubs.newRun(client, "long")::run, SpecCodec.encode(spec));
     PipelineResult result = client.newUntypedWorkflowStub("long").getResult(PipelineResult.class);
 
     assertEquals("SUCCEEDED", result.status());

@@ -1,0 +1,99 @@
+package org.rll.workflows.spec;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns Jackson's refusal to build a spec from a JSON tree into a message that names the field, the
+ * type it needs and the value it got: {@code spec field loss.temperature must be a number, got the
+ * string "hot"}.
+ */
+final class FieldErrors {
+  private static final Pattern NOISE = Pattern.compile(" \\(start marker at .*\\)$|, from `[^`]*`");
+
+  private FieldErrors() {}
+
+  /**
+   * The refusal {@code e}, raised while reading {@code tree}, as an {@link InvalidSpecException}.
+   */
+  static InvalidSpecException describe(Exception e, JsonNode tree) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      List<JsonMappingException.Reference> path = mapping.getPath();
+      Class<?> target = targetType(mapping);
+      String expected = target == null ? "" : " must be " + expected(target) + ",";
+      return new InvalidSpecException(
+          "spec field " + name(path) + expected + " got " + JsonValues.describe(at(tree, path)));
+    }
+    return new InvalidSpecException("the spec cannot be read: " + original(e));
+  }
+
+  /**
+   * Jackson's message with its location as line and column instead of its source excerpt; the
+   * exception's class when it has no message.
+   */
+  static String original(Exception e) {
+    if (!(e instanceof JacksonException jackson) || jackson.getOriginalMessage() == null) {
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+    String message = NOISE.matcher(jackson.getOriginalMessage()).replaceAll("");
+    JsonLocation at = jackson.getLocation();
+    return message.replaceAll("\\p{Cntrl}", " ")
+        + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+  }
+
+  private static Class<?> targetType(JsonMappingException e) {
+    if (e instanceof MismatchedInputException mismatch) {
+      return mismatch.getTargetType();
+    }
+    return e.getCause() instanceof InputCoercionException coercion
+        ? coercion.getTargetType()
+        : null;
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == Integer.class || type == int.class) {
+      return "an integer that fits 32 bits";
+    }
+    if (type == Long.class || type == long.class) {
+      return "an integer that fits 64 bits";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    return Collection.class.isAssignableFrom(type) ? "an array" : "an object";
+  }
+
+  private static String name(List<JsonMappingException.Reference> path) {
+    StringBuilder name = new StringBuilder();
+    for (JsonMappingException.Reference step : path) {
+      if (step.getFieldName() != null) {
+        name.append(name.length() == 0 ? "" : ".").append(step.getFieldName());
+      } else {
+        name.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return name.toString();
+  }
+
+  private static JsonNode at(JsonNode tree, List<JsonMappingException.Reference> path) {
+    JsonNode node = tree;
+    for (JsonMappingException.Reference step : path) {
+      node =
+          step.getFieldName() != null ? node.path(step.getFieldName()) : node.path(step.getIndex());
+    }
+    return node;
+  }
+}
