@@ -8,7 +8,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,15 +16,8 @@ import org.rll.workflows.TaskQueues;
 import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SpecCodec;
-import org.rll.workflows.stages.BatchesRef;
 import org.rll.workflows.stages.ChunkOutcome;
 import org.rll.workflows.stages.ChunkRequest;
-import org.rll.workflows.stages.DatasetRef;
-import org.rll.workflows.stages.EmbeddingsRef;
-import org.rll.workflows.stages.EvaluationSummary;
-import org.rll.workflows.stages.ModelRef;
-import org.rll.workflows.stages.PipelineActivities;
-import org.rll.workflows.stages.RunPlan;
 import org.rll.workflows.stages.TrainingActivities;
 
 /**
@@ -45,7 +37,7 @@ class ContinueAsNewTest {
     temporal = TestWorkflowEnvironment.newInstance();
     Worker cpu = temporal.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(RllPipelineImpl.class);
-    cpu.registerActivitiesImplementations(new InstantStages());
+    cpu.registerActivitiesImplementations(new InstantStages(ITERATIONS, plans));
     temporal.newWorker(TaskQueues.GPU).registerActivitiesImplementations(new OneIterationChunks());
     temporal.start();
   }
@@ -81,41 +73,5 @@ class ContinueAsNewTest {
       long done = chunks.incrementAndGet();
       return new ChunkOutcome(done, "runs/long/checkpoints/" + done + "/", false, 0.5, 100);
     }
-  }
-
-  private final class InstantStages implements PipelineActivities {
-    @Override
-    public RunPlan plan(String runId, String workflowId, PipelineSpec spec) {
-      plans.incrementAndGet();
-      return new RunPlan(runId, workflowId, spec, "hash", "runs/" + runId + "/", ITERATIONS, 1, 0);
-    }
-
-    @Override
-    public DatasetRef prepareDataset(RunPlan plan) {
-      return new DatasetRef("datasets/x/", "csv", 10, 2, 10, 2);
-    }
-
-    @Override
-    public BatchesRef buildBatchManifest(RunPlan plan, DatasetRef dataset) {
-      return new BatchesRef(plan.runPrefix() + "manifest/batches.bin", plan.iterations());
-    }
-
-    @Override
-    public ModelRef exportModel(RunPlan plan, DatasetRef dataset, long iteration) {
-      return new ModelRef(plan.runPrefix() + "model.onnx", iteration, 0);
-    }
-
-    @Override
-    public EmbeddingsRef extractEmbeddings(RunPlan plan, DatasetRef dataset, ModelRef model) {
-      return new EmbeddingsRef(plan.runPrefix() + "embeddings/", model.iteration(), 10);
-    }
-
-    @Override
-    public EvaluationSummary evaluate(RunPlan plan, EmbeddingsRef embeddings) {
-      return new EvaluationSummary(embeddings.iteration(), List.of());
-    }
-
-    @Override
-    public void finishRun(RunPlan plan, String status) {}
   }
 }

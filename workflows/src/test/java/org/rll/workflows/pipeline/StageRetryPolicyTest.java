@@ -1,0 +1,48 @@
+package org.rll.workflows.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.rll.workflows.spec.InvalidSpecException;
+import org.rll.workflows.spec.RetrySection;
+
+class StageRetryPolicyTest {
+  @Test
+  void waitsDoubleUpToTheLongest() {
+    StageRetryPolicy policy = StageRetryPolicy.of(null);
+
+    assertEquals(
+        List.of(2L, 4L, 8L, 16L, 32L, 64L, 120L, 120L, 120L),
+        IntStream.rangeClosed(1, 9).mapToObj(i -> policy.waitAfter(i).toSeconds()).toList());
+    assertEquals(10, policy.maxAttempts());
+  }
+
+  @Test
+  void aSectionOverridesTheDefaultsItNames() {
+    StageRetryPolicy policy = StageRetryPolicy.of(new RetrySection(3, null, 5));
+
+    assertEquals(new StageRetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(5)), policy);
+    assertEquals(Duration.ofSeconds(5), policy.waitAfter(2));
+  }
+
+  @Test
+  void badValuesAreNamed() {
+    assertEquals(
+        "retry.maxAttempts must be 1-1000, got 0", refusal(new RetrySection(0, null, null)));
+    assertEquals(
+        "retry.initialIntervalSeconds must be 1-3600, got -1",
+        refusal(new RetrySection(null, -1, null)));
+    assertEquals(
+        "retry.maxIntervalSeconds must be from initialIntervalSeconds (10) to 86400, got 5",
+        refusal(new RetrySection(null, 10, 5)));
+  }
+
+  private static String refusal(RetrySection section) {
+    return assertThrows(InvalidSpecException.class, () -> StageRetryPolicy.of(section))
+        .getMessage();
+  }
+}
