@@ -26,7 +26,8 @@ class StageRetryPolicyTest {
     StageRetryPolicy policy = StageRetryPolicy.of(new RetrySection(3, null, 5));
 
     assertEquals(new StageRetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(5)), policy);
-    assertEquals(Duration.ofSeconds(5), policy.waitAfter(2));
+    assertEquals(Duration.ofSeconds(4), policy.waitAfter(2));
+    assertEquals(Duration.ofSeconds(5), policy.waitAfter(3));
   }
 
   @Test
