@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * string "hot"}.
  */
 final class FieldErrors {
-  private static final Pattern NOISE = Pattern.compile(" \\(start marker at .*\\)$|, from `[^`]*`");
+  private static final Pattern OPENED_AT =
+      Pattern.compile(
+          " \\((?:for \\w+ starting|start marker) at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
+  private static final Pattern CONSTRAINT = Pattern.compile(", from `[^`]*`");
 
   private FieldErrors() {}
 
@@ -42,7 +45,11 @@ final class FieldErrors {
     if (!(e instanceof JacksonException jackson) || jackson.getOriginalMessage() == null) {
       return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    String message = NOISE.matcher(jackson.getOriginalMessage()).replaceAll("");
+    String message =
+        OPENED_AT
+            .matcher(jackson.getOriginalMessage())
+            .replaceAll(" (opened at line $1, column $2)");
+    message = CONSTRAINT.matcher(message).replaceAll("");
     JsonLocation at = jackson.getLocation();
     return message.replaceAll("\\p{Cntrl}", " ")
         + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
