@@ -18,8 +18,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the whole system in this process until interrupted: the Temporal Java test server,"
           + " an embedded PostgreSQL (<home>/pg), S3Proxy over <home>/s3 (bucket rll) and a worker"
-          + " polling rll-cpu and rll-gpu. PostgreSQL and S3Proxy listen on 127.0.0.1 only; the"
-          + " test server listens on every interface.",
+          + " polling rll-cpu and rll-gpu. Every server listens on 127.0.0.1 only.",
       "The test server keeps its state in memory only: stopping rll dev ends every workflow, while"
           + " results and artifacts stay; `rll resume <run>` continues an interrupted run.",
       "It prints the environment with which other rll processes use it."

@@ -1,6 +1,5 @@
 package org.rll.worker.dev;
 
-import io.temporal.testserver.TestServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +36,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The whole system in one process, with its data under one home directory: the Temporal Java test
- * server, an embedded PostgreSQL ({@code <home>/pg}), S3Proxy over {@code <home>/s3} (bucket {@code
- * rll}) and a worker polling both task queues, workflows included. PostgreSQL and S3Proxy listen on
- * 127.0.0.1 only; the test server, whose API takes a port and no address, on every interface.
- * Temporal's state is in memory only: a restarted stack has no workflows, while results and
- * artifacts stay, so {@code rll resume} continues a run the restart interrupted.
+ * server ({@link LoopbackTemporalServer}), an embedded PostgreSQL ({@code <home>/pg}), S3Proxy over
+ * {@code <home>/s3} (bucket {@code rll}) and a worker polling both task queues, workflows included.
+ * Every server listens on 127.0.0.1 only. Temporal's state is in memory only: a restarted stack has
+ * no workflows, while results and artifacts stay, so {@code rll resume} continues a run the restart
+ * interrupted.
  */
 public final class DevStack implements AutoCloseable {
   /** The bucket of every artifact. */
@@ -105,7 +104,7 @@ public final class DevStack implements AutoCloseable {
         S3Clients.create(
             s3Settings, StaticCredentialsProvider.create(AwsBasicCredentials.create("dev", "dev")));
     parts.push(s3);
-    parts.push(TestServer.createPortBoundServer(ports.temporal()));
+    parts.push(LoopbackTemporalServer.start(ports.temporal()));
     temporalTarget = "127.0.0.1:" + ports.temporal();
     temporal = TemporalConnection.open(temporalTarget, "default", CONNECT_TIMEOUT);
     parts.push(temporal);

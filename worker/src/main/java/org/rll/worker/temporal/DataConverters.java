@@ -1,6 +1,7 @@
 package org.rll.worker.temporal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
@@ -17,9 +18,12 @@ public final class DataConverters {
   /** Temporal's default converter with unknown JSON fields ignored. */
   public static DataConverter tolerant() {
     return DefaultDataConverter.newDefaultInstance()
-        .withPayloadConverterOverrides(
-            new JacksonJsonPayloadConverter(
-                JacksonJsonPayloadConverter.newDefaultObjectMapper()
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)));
+        .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(tolerantMapper()));
+  }
+
+  /** The object mapper of {@link #tolerant()}'s JSON payloads. */
+  public static ObjectMapper tolerantMapper() {
+    return JacksonJsonPayloadConverter.newDefaultObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 }

@@ -3,15 +3,19 @@ package org.rll.worker.temporal;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.HistoryEventFilterType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.rll.core.exceptions.RllException;
 
 /**
@@ -67,35 +71,58 @@ public final class TemporalConnection implements AutoCloseable {
 
   /** Whether the workflow {@code workflowId}'s latest execution is still running. */
   public boolean isRunning(String workflowId) {
-    return execution(workflowId)
+    return describe(workflowId)
         .map(info -> info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
         .orElse(false);
   }
 
-  /** The latest execution of {@code workflowId}, if the server knows it. */
-  private Optional<WorkflowExecutionInfo> execution(String workflowId) {
+  /**
+   * The latest execution of {@code workflowId}, if the server knows it: an execution that continued
+   * as new is followed to the newest one.
+   */
+  public Optional<WorkflowExecutionInfo> describe(String workflowId) {
+    return ask(
+        "describe workflow " + workflowId,
+        () ->
+            stubs
+                .blockingStub()
+                .describeWorkflowExecution(
+                    DescribeWorkflowExecutionRequest.newBuilder()
+                        .setNamespace(client.getOptions().getNamespace())
+                        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                        .build())
+                .getWorkflowExecutionInfo());
+  }
+
+  /** The event that closed {@code execution}; empty while it runs or when the server lacks it. */
+  public Optional<HistoryEvent> closeEvent(WorkflowExecution execution) {
+    return ask(
+            "read the history of workflow " + execution.getWorkflowId(),
+            () ->
+                stubs
+                    .blockingStub()
+                    .getWorkflowExecutionHistory(
+                        GetWorkflowExecutionHistoryRequest.newBuilder()
+                            .setNamespace(client.getOptions().getNamespace())
+                            .setExecution(execution)
+                            .setHistoryEventFilterType(
+                                HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT)
+                            .build())
+                    .getHistory()
+                    .getEventsList())
+        .flatMap(events -> events.stream().reduce((first, second) -> second));
+  }
+
+  /** What {@code call} answers; empty when the server does not know the workflow. */
+  private <T> Optional<T> ask(String what, Supplier<T> call) {
     try {
-      return Optional.of(
-          stubs
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(client.getOptions().getNamespace())
-                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                      .build())
-              .getWorkflowExecutionInfo());
+      return Optional.of(call.get());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         return Optional.empty();
       }
       throw new RllException(
-          "cannot describe workflow "
-              + workflowId
-              + " at Temporal "
-              + target
-              + ": "
-              + e.getMessage(),
-          e);
+          "cannot " + what + " at Temporal " + target + ": " + e.getMessage(), e);
     }
   }
 
