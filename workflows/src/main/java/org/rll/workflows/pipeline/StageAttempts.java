@@ -16,7 +16,9 @@ import org.slf4j.Logger;
  * StageRetryPolicy} allows. Retries live here, in the workflow, rather than in Temporal's activity
  * retry options, so the run itself knows that it is retrying, why and for which time: the {@code
  * progress} query reports it, and the failure that ends the run names the stage, the tries and the
- * last error. A failure the activity marked non-retryable (bad input) ends the stage at once.
+ * last error. A failure the activity marked non-retryable (bad input) ends the stage at once. Each
+ * retry is one line in the log; the SDK logs the failure that ends the run once, with its stack
+ * trace, which the activity's exception carries as its cause.
  */
 final class StageAttempts {
   private static final Logger LOG = Workflow.getLogger(StageAttempts.class);
@@ -46,7 +48,6 @@ final class StageAttempts {
         }
         String error = describe(e);
         if (attempt >= policy.maxAttempts()) {
-          LOG.error("{} failed after {} attempts", stage, attempt, e);
           throw ApplicationFailure.newNonRetryableFailureWithCause(
               stage + " failed after " + attempt + " attempts; last error: " + error,
               "StageFailedException",
