@@ -136,22 +136,18 @@ public final class SpecCodec {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
-    for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
-      mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-      mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    }
-    mapper
-        .coercionConfigFor(LogicalType.Boolean)
-        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-    mapper
-        .coercionConfigFor(LogicalType.Boolean)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-    mapper
-        .coercionConfigFor(LogicalType.Collection)
-        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-    mapper
-        .coercionConfigFor(LogicalType.Collection)
-        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    refuse(mapper, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.Boolean);
+    refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+    refuse(mapper, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.Integer);
+    refuse(
+        mapper, LogicalType.Collection, CoercionInputShape.String, CoercionInputShape.EmptyString);
     return mapper;
+  }
+
+  /** Makes a value of {@code shapes} where {@code type} belongs an error, not a conversion. */
+  private static void refuse(JsonMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+    for (CoercionInputShape shape : shapes) {
+      mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+    }
   }
 }
