@@ -1,13 +1,12 @@
 package org.rll.activities.pipeline;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.rll.core.dataset.DatasetSpec;
 import org.rll.core.dataset.fetch.Checksum;
+import org.rll.core.dataset.fetch.SourceUris;
 import org.rll.core.dataset.format.DatasetFormat;
 import org.rll.core.dataset.format.SplitRule;
 import org.rll.core.dataset.prepare.PrepareConfig;
@@ -28,7 +27,7 @@ final class DatasetSpecs {
     ValidationException.check(
         section != null && section.source() != null && !section.source().isBlank(),
         "dataset.source is required: an https://, http://, s3:// or file:// URI or a path");
-    URI source = source(section.source().trim());
+    URI source = SourceUris.parse(section.source().trim());
     DatasetFormat format =
         section.format() == null ? infer(source) : formatOf("dataset.format", section.format());
     Optional<Checksum> checksum =
@@ -85,26 +84,5 @@ final class DatasetSpecs {
         "dataset.trainClasses must be a non-empty list of class names, got %s",
         trainClasses);
     return SplitRule.trainClasses(trainClasses);
-  }
-
-  private static URI source(String text) {
-    if (!text.contains("://")) {
-      return Path.of(text).toAbsolutePath().normalize().toUri();
-    }
-    try {
-      URI uri = new URI(text);
-      ValidationException.check(
-          uri.getRawAuthority() == null || !uri.getRawAuthority().contains("@"),
-          "dataset.source must not carry credentials (user@ or user:password@); give the source's"
-              + " credentials to the worker instead");
-      String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-      ValidationException.check(
-          List.of("https", "http", "s3", "file").contains(scheme),
-          "dataset.source has the unsupported scheme '%s'; use https, http, s3 or file",
-          scheme);
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new ValidationException("dataset.source is not a valid URI: " + e.getMessage());
-    }
   }
 }

@@ -81,6 +81,23 @@ class PipelineInputTest extends PipelineTest {
     assertEquals(RunStatus.FAILED, repository.run("pinned").orElseThrow().status());
   }
 
+  @Test
+  void aSourceThatIsNotAnArchiveFailsTheRunAtOnceSayingWhatItIs() throws IOException {
+    Path text = Files.writeString(dir.resolve("fashion-mnist.tgz"), "not the archive");
+    PipelineSpec spec =
+        PipelineSpec.of(new DatasetSection(text.toUri().toString(), null, null, null, null))
+            .withRunId("text");
+
+    ApplicationFailure failure = failure(() -> harness.pipeline("wf-text").run(spec));
+
+    assertEquals("CorruptDataException", failure.getType());
+    assertEquals(
+        "'fashion-mnist.tgz' is a text file, not a gzip stream (it starts \"not the archive\");"
+            + " expected .tgz, .tar.gz, .tar or .zip",
+        failure.getOriginalMessage());
+    assertEquals(RunStatus.FAILED, repository.run("text").orElseThrow().status());
+  }
+
   /** The non-retryable application failure that failed the workflow {@code run} starts. */
   private static ApplicationFailure failure(Runnable run) {
     WorkflowFailedException failed = assertThrows(WorkflowFailedException.class, run::run);

@@ -171,8 +171,8 @@ class SpecResolverTest {
         "dataset.source is required: an https://, http://, s3:// or file:// URI or a path",
         new PipelineSpec(null, null, null, null, null, null, null, null, null));
     assertMessage(
-        "dataset.source must not carry credentials (user@ or user:password@); give the source's"
-            + " credentials to the worker instead",
+        "dataset source 'https://***@data.example/CUB_200_2011.tgz' must not carry credentials"
+            + " (user@ or user:password@); give the source's credentials to the worker instead",
         spec("https://me:secret@data.example/CUB_200_2011.tgz"));
     ValidationException loss =
         assertThrows(

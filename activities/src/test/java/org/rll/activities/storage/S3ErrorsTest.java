@@ -45,7 +45,9 @@ class S3ErrorsTest {
   void aMissingBucketIsPermanentNotAMissingBlob() {
     RllException e = map(service(404, "NoSuchBucket"));
     assertInstanceOf(StorageAccessException.class, e);
-    assertEquals("cannot read s3://b/p/k: HTTP 404 NoSuchBucket", e.getMessage());
+    assertEquals(
+        "cannot read s3://b/p/k: HTTP 404 NoSuchBucket (the bucket does not exist)",
+        e.getMessage());
     assertFalse(S3Errors.isNotFound(service(404, "NoSuchBucket")));
   }
 
@@ -66,7 +68,11 @@ class S3ErrorsTest {
       S3Exception cause = service(status, "AccessDenied");
       RllException e = map(cause);
       assertInstanceOf(StorageAccessException.class, e);
-      assertEquals("cannot read s3://b/p/k: HTTP " + status + " AccessDenied", e.getMessage());
+      assertEquals(
+          "cannot read s3://b/p/k: HTTP "
+              + status
+              + " AccessDenied (these credentials may not do this)",
+          e.getMessage());
       assertSame(cause, e.getCause());
     }
   }
@@ -80,7 +86,7 @@ class S3ErrorsTest {
             .build();
     RllException e = map(refused);
     assertInstanceOf(TransientStorageException.class, e);
-    assertEquals("cannot read s3://b/p/k: SdkClientException", e.getMessage());
+    assertEquals("cannot read s3://b/p/k: SdkClientException (Connection refused)", e.getMessage());
     assertInstanceOf(TransientStorageException.class, map(ApiCallTimeoutException.create(1000)));
     SdkClientException noCredentials =
         SdkClientException.builder().message("Unable to load credentials").build();

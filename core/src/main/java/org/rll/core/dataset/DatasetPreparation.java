@@ -2,7 +2,6 @@ package org.rll.core.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,6 +15,8 @@ import org.rll.core.dataset.fetch.PublishedChecksums;
 import org.rll.core.dataset.prepare.DatasetPreparer;
 import org.rll.core.dataset.prepare.PrepareConfig;
 import org.rll.core.dataset.prepare.PreparedDataset;
+import org.rll.core.exceptions.ExceptionText;
+import org.rll.core.exceptions.TransientStorageException;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.storage.BlobStore;
 
@@ -91,7 +92,14 @@ public final class DatasetPreparation {
       Files.delete(local);
       return preparer.prepare(extracted, spec.format(), spec.split(), prefix);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot stage " + store.describe(archive.key()), e);
+      throw new TransientStorageException(
+          "cannot stage "
+              + store.describe(archive.key())
+              + " in "
+              + scratch
+              + ": "
+              + ExceptionText.describe(e),
+          e);
     } finally {
       LocalDirectory.deleteTree(work);
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import org.rll.core.dataset.fetch.Checksum;
+import org.rll.core.dataset.fetch.SourceUris;
 import org.rll.core.dataset.format.DatasetFormat;
 import org.rll.core.dataset.format.SplitRule;
 import org.rll.core.exceptions.ValidationException;
@@ -30,6 +31,7 @@ public record DatasetSpec(
     ValidationException.check(source != null, "dataset spec needs a source URI");
     ValidationException.check(
         source.getScheme() != null, "dataset source '%s' has no scheme (https, s3, file)", source);
+    SourceUris.check(source);
     ValidationException.check(checksum != null, "checksum must be given or empty, not null");
     ValidationException.check(format != null, "dataset spec needs a format");
     ValidationException.check(split != null, "dataset spec needs a split rule");

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.rll.core.dataset.fetch.LocalReadFailure;
 import org.rll.core.storage.Sha256Counter;
 
 /**
@@ -32,7 +33,10 @@ final class LocalDirectory {
     return Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
   }
 
-  /** SHA-256 over each regular file's relative path and content SHA-256, in path order. */
+  /**
+   * SHA-256 over each regular file's relative path and content SHA-256, in path order. A file or
+   * directory the worker may not read fails for good, naming it.
+   */
   static String digest(Path root) {
     try (Stream<Path> walk = Files.walk(root)) {
       List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -43,7 +47,9 @@ final class LocalDirectory {
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read dataset directory " + root, e);
+      throw LocalReadFailure.of(root, e);
+    } catch (UncheckedIOException e) { // how Files.walk reports a directory it cannot list
+      throw LocalReadFailure.of(root, e.getCause());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -160,4 +160,39 @@ class DatasetPreparationTest {
         e.getMessage());
     assertEquals(List.of(), store.list("datasets/"));
   }
+
+  /** Preparing {@code source} as CUB-200 fails with a {@code type}, which is returned. */
+  private <T extends RuntimeException> T refusedAsCub(Class<T> type, Path source, BlobStore store) {
+    DatasetSpec spec = DatasetSpec.of(source.toUri(), DatasetFormat.CUB200);
+    return assertThrows(type, () -> preparation(store).prepare(spec, FetchProgress.NONE));
+  }
+
+  @Test
+  void aSourceThatIsNotAnArchiveFailsForGoodSayingWhatItIs() throws IOException {
+    BlobStore store = new FileSystemBlobStore(dir.resolve("store"));
+    Path source = Files.write(dir.resolve("x.tgz"), new byte[] {(byte) 0x8f, 0x3a, 0x11, 0x07, 0});
+    CorruptDataException e = refusedAsCub(CorruptDataException.class, source, store);
+    assertEquals(
+        "'x.tgz' is not a gzip stream (first bytes 8f 3a 11 07 00); expected .tgz, .tar.gz, .tar"
+            + " or .zip",
+        e.getMessage());
+    try (var scratch = Files.list(dir.resolve("scratch"))) {
+      assertEquals(0, scratch.count(), "scratch directories are removed");
+    }
+  }
+
+  @Test
+  void aZipWithoutTheFormatsLabelFilesNamesTheFormatAndTheFilesLookedFor() {
+    BlobStore store = new FileSystemBlobStore(dir.resolve("store"));
+    Path images = dir.resolve("pngs");
+    Fixtures.image(images.resolve("a.png"), "png", 1);
+    Fixtures.image(images.resolve("b.png"), "png", 2);
+    Path source = Fixtures.bytes(dir.resolve("pngs.zip"), Fixtures.zip(images));
+    ValidationException e = refusedAsCub(ValidationException.class, source, store);
+    assertEquals(
+        "cub200 dataset: missing label file images.txt (looked for CUB_200_2011/images.txt and"
+            + " images.txt; the top level holds a.png, b.png)",
+        e.getMessage());
+    assertTrue(store.list("datasets/").stream().noneMatch(key -> key.contains("/prepared-")));
+  }
 }

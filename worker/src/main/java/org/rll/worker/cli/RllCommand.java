@@ -1,6 +1,7 @@
 package org.rll.worker.cli;
 
 import org.rll.core.exceptions.RllException;
+import org.rll.core.exceptions.TransientStorageException;
 import org.rll.worker.bench.BenchCommand;
 import org.rll.worker.dataset.DatasetCommand;
 import org.rll.worker.dev.DevCommand;
@@ -54,13 +55,17 @@ public final class RllCommand implements Runnable {
         .setExecutionExceptionHandler(RllCommand::reportRllException);
   }
 
-  /** Bad input ends with its message and exit code 2; anything else keeps its stack trace. */
+  /**
+   * Bad input ends with its message and exit code 2; a storage or network fault that may pass, with
+   * its message and exit code 1 (running the command again may succeed); anything else keeps its
+   * stack trace.
+   */
   private static int reportRllException(
       Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult)
       throws Exception {
     if (exception instanceof RllException) {
       commandLine.getErr().println("rll: " + exception.getMessage());
-      return 2;
+      return exception instanceof TransientStorageException ? 1 : 2;
     }
     throw exception;
   }

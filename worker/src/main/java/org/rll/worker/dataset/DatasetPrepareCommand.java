@@ -13,6 +13,7 @@ import org.rll.core.dataset.archive.ExtractionLimits;
 import org.rll.core.dataset.fetch.Checksum;
 import org.rll.core.dataset.fetch.DatasetFetcher;
 import org.rll.core.dataset.fetch.RetryPolicy;
+import org.rll.core.dataset.fetch.SourceUris;
 import org.rll.core.dataset.format.DatasetFormat;
 import org.rll.core.dataset.format.Split;
 import org.rll.core.dataset.format.SplitRule;
@@ -84,8 +85,7 @@ public final class DatasetPrepareCommand implements Callable<Integer> {
   }
 
   private DatasetSpec datasetSpec() {
-    URI uri =
-        source.contains("://") ? URI.create(source) : Path.of(source).toAbsolutePath().toUri();
+    URI uri = SourceUris.parse(source);
     SplitRule split =
         trainClasses == null ? SplitRule.protocol() : SplitRule.trainClasses(trainClasses);
     return new DatasetSpec(

@@ -1,48 +1,40 @@
 package org.rll.core.dataset.archive;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Locale;
-import org.apache.commons.compress.archivers.ArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.rll.core.exceptions.ValidationException;
+import java.util.Optional;
 
-/** The archive formats {@link SafeExtractor} reads, each as a stream. */
-public enum ArchiveFormat {
-  TAR,
-  TAR_GZ,
-  ZIP;
+/** The archive formats {@link SafeExtractor} reads; the content decides, never the file name. */
+enum ArchiveFormat {
+  TAR("tar archive"),
+  TAR_GZ("gzip stream"),
+  ZIP("zip archive");
 
-  /** The format named by a file's extension: .tar, .tar.gz, .tgz or .zip (any case). */
-  public static ArchiveFormat fromFileName(String fileName) {
+  /** What an archive must be, as messages say it. */
+  static final String EXPECTED = "expected .tgz, .tar.gz, .tar or .zip";
+
+  private final String noun;
+
+  ArchiveFormat(String noun) {
+    this.noun = noun;
+  }
+
+  /** What the format is called in messages, without an article: "gzip stream". */
+  String noun() {
+    return noun;
+  }
+
+  /** The format a file name claims by its extension (.tar, .tar.gz, .tgz, .zip, any case). */
+  static Optional<ArchiveFormat> claimedBy(String fileName) {
     String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-      return TAR_GZ;
+      return Optional.of(TAR_GZ);
     }
     if (name.endsWith(".tar")) {
-      return TAR;
+      return Optional.of(TAR);
     }
     if (name.endsWith(".zip")) {
-      return ZIP;
+      return Optional.of(ZIP);
     }
-    throw new ValidationException(
-        "unknown archive format for '" + fileName + "': expected .tar, .tar.gz, .tgz or .zip");
-  }
-
-  /** The format of {@code archive}, from its file name. */
-  public static ArchiveFormat of(Path archive) {
-    return fromFileName(String.valueOf(archive.getFileName()));
-  }
-
-  ArchiveInputStream<?> open(InputStream in) throws IOException {
-    return switch (this) {
-      case TAR -> new TarArchiveInputStream(in);
-      case TAR_GZ -> new TarArchiveInputStream(new GzipCompressorInputStream(in, true));
-      // Stored entries with data descriptors are legal zip; without this flag they fail to read.
-      case ZIP -> new ZipArchiveInputStream(in, "UTF-8", true, true);
-    };
+    return Optional.empty();
   }
 }

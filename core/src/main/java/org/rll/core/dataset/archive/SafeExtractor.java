@@ -31,44 +31,47 @@ public final class SafeExtractor {
 
   private SafeExtractor() {}
 
-  /** Extracts the archive file, its format taken from its name (see {@link ArchiveFormat#of}). */
+  /** Extracts the archive file; its file name names it in errors. */
   public static ExtractionResult extract(Path archive, Path target, ExtractionLimits limits)
       throws IOException {
-    ArchiveFormat format = ArchiveFormat.of(archive);
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(archive))) {
-      return extract(in, format, target, limits);
+    try (InputStream in = Files.newInputStream(archive)) {
+      return extract(in, String.valueOf(archive.getFileName()), target, limits);
     }
   }
 
   /**
    * Extracts an archive stream into {@code target}, which must not exist yet; its parent is created
-   * if missing. The stream is read to the archive's end but not closed.
+   * if missing. The format (tar, gzip-compressed tar or zip) is read from the first bytes, whatever
+   * {@code name} says; {@code name}, the archive's file name, names it in errors. The stream is
+   * read but not closed.
    *
    * @throws UnsafeArchiveException for an entry it refuses
-   * @throws org.rll.core.exceptions.CorruptDataException for a truncated or malformed archive
-   * @throws IOException when writing fails
+   * @throws org.rll.core.exceptions.CorruptDataException for content that is not an archive rll
+   *     reads, or a truncated or malformed archive
+   * @throws IOException when reading the stream or writing the target fails
    */
   public static ExtractionResult extract(
-      InputStream in, ArchiveFormat format, Path target, ExtractionLimits limits)
-      throws IOException {
+      InputStream in, String name, Path target, ExtractionLimits limits) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     ValidationException.check(
         absolute.getParent() != null, "extraction target must not be a root: %s", target);
     ValidationException.check(
         !Files.exists(absolute), "extraction target already exists: %s", absolute);
+    InputStream buffered = new BufferedInputStream(in);
+    ArchiveReads reads = new ArchiveReads(name, ArchiveDetection.detect(buffered, name), buffered);
     Files.createDirectories(absolute.getParent());
     Path stagingPath =
         Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".staging-");
-    StagingDirectory staging = new StagingDirectory(stagingPath, limits);
+    StagingDirectory staging = new StagingDirectory(stagingPath, limits, reads);
     try {
       // The archive stream wraps `in`, which the caller owns, so it is not closed here.
-      ArchiveInputStream<?> archive = format.open(in);
+      ArchiveInputStream<?> archive = reads.open();
       String previous = null;
-      for (ArchiveEntry entry = ArchiveReads.next(null, archive);
+      for (ArchiveEntry entry = reads.next(null, archive);
           entry != null;
-          entry = ArchiveReads.next(previous, archive)) {
+          entry = reads.next(previous, archive)) {
         previous = entry.getName();
-        extractEntry(archive, entry, staging);
+        extractEntry(archive, entry, staging, reads);
       }
       Files.move(stagingPath, absolute, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException | Error e) {
@@ -79,7 +82,10 @@ public final class SafeExtractor {
   }
 
   private static void extractEntry(
-      ArchiveInputStream<?> archive, ArchiveEntry entry, StagingDirectory staging)
+      ArchiveInputStream<?> archive,
+      ArchiveEntry entry,
+      StagingDirectory staging,
+      ArchiveReads reads)
       throws IOException {
     String name = entry.getName();
     staging.countEntry(name);
@@ -104,7 +110,7 @@ public final class SafeExtractor {
             name, "unsupported entry type '" + (char) tar.getLinkFlag() + "'");
       }
     } else if (entry instanceof ZipArchiveEntry zip && zip.isUnixSymlink()) {
-      staging.symbolicLink(name, segments, zipLinkTarget(name, archive));
+      staging.symbolicLink(name, segments, zipLinkTarget(name, archive, reads));
     } else if (entry.isDirectory()) {
       staging.directory(name, segments);
     } else {
@@ -113,8 +119,8 @@ public final class SafeExtractor {
   }
 
   /** A zip stores a symbolic link's target as the entry's content. */
-  private static String zipLinkTarget(String name, InputStream archive) {
-    byte[] target = ArchiveReads.readAtMost(name, archive, MAX_LINK_TARGET_BYTES + 1);
+  private static String zipLinkTarget(String name, InputStream archive, ArchiveReads reads) {
+    byte[] target = reads.readAtMost(name, archive, MAX_LINK_TARGET_BYTES + 1);
     if (target.length > MAX_LINK_TARGET_BYTES) {
       throw new UnsafeArchiveException(
           name, "link target longer than " + MAX_LINK_TARGET_BYTES + " bytes");

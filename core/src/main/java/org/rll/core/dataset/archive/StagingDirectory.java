@@ -26,14 +26,17 @@ final class StagingDirectory {
   private final Path root;
   private final Path realRoot;
   private final ExtractionLimits limits;
+  private final ArchiveReads reads;
   private final List<String> files = new ArrayList<>();
   private long entries;
   private long totalBytes;
 
-  StagingDirectory(Path root, ExtractionLimits limits) throws IOException {
+  /** A staging directory at {@code root} for the archive {@code reads} reads. */
+  StagingDirectory(Path root, ExtractionLimits limits, ArchiveReads reads) throws IOException {
     this.root = root;
     this.realRoot = root.toRealPath();
     this.limits = limits;
+    this.reads = reads;
   }
 
   /** Counts one more entry, rejecting it when the archive has more than the limit allows. */
@@ -56,7 +59,7 @@ final class StagingDirectory {
     byte[] buffer = new byte[BUFFER_BYTES];
     try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW)) {
       int n;
-      while ((n = ArchiveReads.read(entryName, data, buffer)) != -1) {
+      while ((n = reads.read(entryName, data, buffer)) != -1) {
         written += n;
         totalBytes += n;
         if (written > limits.maxEntryBytes()) {

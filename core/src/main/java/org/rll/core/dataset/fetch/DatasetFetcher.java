@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.rll.core.dataset.fetch.Checksum.Algorithm;
 import org.rll.core.exceptions.CorruptDataException;
+import org.rll.core.exceptions.ExceptionText;
 import org.rll.core.exceptions.TransientStorageException;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.storage.BlobStore;
@@ -88,7 +89,13 @@ public final class DatasetFetcher {
       }
     } catch (IOException e) {
       throw new TransientStorageException(
-          "cannot spool '" + SourceUris.display(uri) + "' to " + spool, e);
+          "cannot spool '"
+              + SourceUris.display(uri)
+              + "' to "
+              + spool
+              + ": "
+              + ExceptionText.describe(e),
+          e);
     }
   }
 

@@ -6,15 +6,16 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
-import org.rll.core.exceptions.BlobNotFoundException;
-import org.rll.core.exceptions.TransientStorageException;
+import org.rll.core.exceptions.ExceptionText;
 import org.rll.core.exceptions.ValidationException;
 
-/** Reads {@code file:} URIs from the local filesystem, from any offset. */
+/**
+ * Reads {@code file:} URIs from the local filesystem, from any offset. A missing file, a directory
+ * and a file the worker may not read fail for good (see {@link LocalReadFailure}).
+ */
 public final class FileSource implements Source {
 
   @Override
@@ -32,10 +33,8 @@ public final class FileSource implements Source {
       }
       channel.position(offset);
       return new SourceStream(Channels.newInputStream(channel), offset, OptionalLong.of(size));
-    } catch (NoSuchFileException e) {
-      throw new BlobNotFoundException(uri.toString(), "no archive at '" + uri + "'");
     } catch (IOException e) {
-      throw new TransientStorageException("cannot read '" + uri + "'", e);
+      throw LocalReadFailure.of(path, e);
     }
   }
 
@@ -43,7 +42,8 @@ public final class FileSource implements Source {
     try {
       return Path.of(uri);
     } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-      throw new ValidationException("not a local file URI: '" + uri + "' (" + e.getMessage() + ")");
+      throw new ValidationException(
+          "not a local file URI: '" + uri + "' (" + ExceptionText.describe(e) + ")");
     }
   }
 }

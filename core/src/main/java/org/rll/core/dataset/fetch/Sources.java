@@ -37,7 +37,10 @@ public final class Sources {
     return new Sources(copy);
   }
 
-  /** The source that reads {@code uri}; a {@link ValidationException} naming it if none does. */
+  /**
+   * The source that reads {@code uri}; a {@link ValidationException} naming it if none does, or if
+   * {@code uri} fails {@link SourceUris#check}.
+   */
   public Source forUri(URI uri) {
     ValidationException.check(uri != null, "source URI must not be null");
     String scheme = uri.getScheme();
@@ -45,8 +48,9 @@ public final class Sources {
     ValidationException.check(
         source != null,
         "no source reads '%s': its scheme must be one of %s",
-        uri,
+        SourceUris.display(uri),
         new TreeMap<>(byScheme).keySet());
+    SourceUris.check(uri);
     return source;
   }
 }

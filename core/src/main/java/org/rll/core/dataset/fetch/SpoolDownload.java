@@ -8,14 +8,16 @@ import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.rll.core.exceptions.CorruptDataException;
+import org.rll.core.exceptions.ExceptionText;
 import org.rll.core.exceptions.RllException;
 import org.rll.core.exceptions.TransientStorageException;
 
 /**
  * One download of a source into a spool file, from its current length on. After a transient fault
- * it waits and asks the source again from the spool file's length, so bytes already spooled are
- * neither fetched nor hashed twice; a source that restarts from byte 0 empties the spool and the
- * digests first.
+ * (an {@link IOException} or a {@link TransientStorageException}; every other exception is
+ * permanent and ends the download at once) it waits and asks the source again from the spool file's
+ * length, so bytes already spooled are neither fetched nor hashed twice; a source that restarts
+ * from byte 0 empties the spool and the digests first.
  */
 final class SpoolDownload {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -49,7 +51,9 @@ final class SpoolDownload {
                   + "' after "
                   + attempt
                   + " attempts at byte "
-                  + spool.size(),
+                  + spool.size()
+                  + ": "
+                  + ExceptionText.describe(e),
               e);
         }
         pause(retry.backoff(attempt));

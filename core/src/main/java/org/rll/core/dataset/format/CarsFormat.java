@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rll.core.exceptions.CorruptDataException;
+import org.rll.core.exceptions.ExceptionText;
 import org.rll.core.exceptions.RllException;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
@@ -23,7 +24,7 @@ final class CarsFormat implements FormatReader {
 
   @Override
   public DatasetListing read(Path root) {
-    Path file = LabelFiles.require(root.resolve(ANNOTATIONS_FILE), ANNOTATIONS_FILE);
+    Path file = LabelFiles.marker(root, ANNOTATIONS_FILE);
     try (Mat5File mat = Mat5.readFromFile(file.toFile())) {
       return new DatasetListing(root, entries(mat.getStruct("annotations"), classNames(mat)));
     } catch (IOException e) {
@@ -32,7 +33,7 @@ final class CarsFormat implements FormatReader {
       throw e;
     } catch (RuntimeException e) {
       throw new CorruptDataException(
-          ANNOTATIONS_FILE + ": unexpected content (" + e.getMessage() + ")", e);
+          ANNOTATIONS_FILE + ": unexpected content (" + ExceptionText.describe(e) + ")", e);
     }
   }
 

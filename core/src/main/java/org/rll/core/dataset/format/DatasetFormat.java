@@ -46,11 +46,19 @@ public enum DatasetFormat {
   /**
    * Lists the images of an extracted dataset and splits them by {@code rule}.
    *
-   * @throws ValidationException when a label file is missing or a rule names an unknown class
+   * @throws ValidationException when a label file is missing (the message starts with the format's
+   *     id, names the files looked for and what the dataset holds instead) or a rule names an
+   *     unknown class
    * @throws org.rll.core.exceptions.CorruptDataException when a label file is malformed
    */
   public DatasetListing read(Path root, SplitRule rule) {
-    return rule.apply(reader.read(root));
+    DatasetListing listing;
+    try {
+      listing = reader.read(root);
+    } catch (ValidationException e) {
+      throw new ValidationException(id + " dataset: " + e.getMessage());
+    }
+    return rule.apply(listing);
   }
 
   /** The format with id (or constant name) {@code text}, case-insensitive. */

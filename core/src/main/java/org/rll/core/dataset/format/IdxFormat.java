@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.rll.core.dataset.idx.IdxReader;
 import org.rll.core.dataset.idx.LabeledImages;
 import org.rll.core.exceptions.CorruptDataException;
-import org.rll.core.exceptions.ValidationException;
 
 /**
  * MNIST-style IDX files ({@code train-*} and {@code t10k-*} image and label files, gzipped), either
@@ -45,8 +45,14 @@ final class IdxFormat implements FormatReader {
         found = true;
       }
     }
-    ValidationException.check(
-        found, "missing label files: %s holds no IDX pair %s", root, FILE_PAIRS);
+    if (!found) {
+      throw LabelFiles.missing(
+          root,
+          "IDX files",
+          FILE_PAIRS.stream()
+              .map(p -> String.join(" and ", p))
+              .collect(Collectors.joining(", or ")));
+    }
     return new DatasetListing(root, entries);
   }
 

@@ -1,13 +1,10 @@
 package org.rll.core.dataset.format;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.storage.BlobKeys;
 
@@ -22,10 +19,10 @@ final class ImageFolderFormat implements FormatReader {
   public DatasetListing read(Path root) {
     ValidationException.check(Files.isDirectory(root), "image folder %s is not a directory", root);
     List<Map.Entry<String, String>> images = new ArrayList<>();
-    for (Path classDirectory : sortedChildren(root)) {
+    for (Path classDirectory : VisibleFiles.sorted(root)) {
       if (Files.isDirectory(classDirectory)) {
         String className = classDirectory.getFileName().toString();
-        for (Path image : sortedChildren(classDirectory)) {
+        for (Path image : VisibleFiles.sorted(classDirectory)) {
           if (Files.isRegularFile(image)) {
             String path = BlobKeys.join(className, image.getFileName().toString());
             images.add(Map.entry(path, className));
@@ -34,15 +31,7 @@ final class ImageFolderFormat implements FormatReader {
       }
     }
     ValidationException.check(
-        !images.isEmpty(), "image folder %s holds no <class>/<image> files", root);
+        !images.isEmpty(), "no <class>/<image> files (%s)", VisibleFiles.summary(root));
     return SortedClasses.listing(root, images);
-  }
-
-  private static List<Path> sortedChildren(Path directory) {
-    try (Stream<Path> children = Files.list(directory)) {
-      return children.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + directory, e);
-    }
   }
 }

@@ -24,8 +24,28 @@ final class LabelFiles {
     if (Files.isRegularFile(root.resolve(topDirectory).resolve(marker))) {
       return root.resolve(topDirectory);
     }
-    require(root.resolve(marker), topDirectory + "/" + marker);
-    return root;
+    if (Files.isRegularFile(root.resolve(marker))) {
+      return root;
+    }
+    throw missing(root, "label file " + marker, topDirectory + "/" + marker + " and " + marker);
+  }
+
+  /** {@code root/marker}, the file that says a dataset is of this format, which must exist. */
+  static Path marker(Path root, String marker) {
+    if (!Files.isRegularFile(root.resolve(marker))) {
+      throw missing(root, "label file " + marker, marker);
+    }
+    return root.resolve(marker);
+  }
+
+  /**
+   * The error for a dataset without {@code what}, the files its format starts from: it names the
+   * paths tried ({@code lookedFor}, relative to {@code root}) and what the dataset holds instead.
+   */
+  static ValidationException missing(Path root, String what, String lookedFor) {
+    return new ValidationException(
+        String.format(
+            "missing %s (looked for %s; %s)", what, lookedFor, VisibleFiles.summary(root)));
   }
 
   /** Checks {@code file} exists; {@code shownAs} names it in the error. */

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.rll.core.exceptions.CorruptDataException;
+import org.rll.core.exceptions.ExceptionText;
 
 /**
  * Reads IDX files (the MNIST / Fashion-MNIST format), gzipped or not: a magic number {@code 00 00
@@ -39,7 +40,8 @@ public final class IdxReader {
     try {
       return readRaw(new DataInputStream(gzipped ? new GZIPInputStream(in) : in), name);
     } catch (EOFException | ZipException e) {
-      throw new CorruptDataException(name + ": truncated or corrupt (" + e.getMessage() + ")", e);
+      throw new CorruptDataException(
+          name + ": truncated or corrupt (" + ExceptionText.describe(e) + ")", e);
     }
   }
 

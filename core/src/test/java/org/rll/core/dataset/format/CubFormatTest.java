@@ -80,7 +80,9 @@ class CubFormatTest {
         assertThrows(
             ValidationException.class, () -> DatasetFormat.CUB200.read(root, SplitRule.protocol()));
     assertEquals(
-        "missing label file classes.txt (looked for " + root.resolve("classes.txt") + ")",
+        "cub200 dataset: missing label file classes.txt (looked for "
+            + root.resolve("classes.txt")
+            + ")",
         e.getMessage());
   }
 

@@ -11,8 +11,12 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
-/** Tiny dataset files built inside tests: images, text label files and IDX files. */
+/** Tiny dataset files built inside tests: images, text label files, IDX files and archives. */
 public final class Fixtures {
   private Fixtures() {}
 
@@ -65,18 +69,28 @@ public final class Fixtures {
 
   /** The gzipped tar of everything under {@code root}, paths relative to it. */
   public static byte[] tarGz(Path root) {
+    return archive(root, bytes -> new TarArchiveOutputStream(new GZIPOutputStream(bytes)));
+  }
+
+  /** The zip of everything under {@code root}, paths relative to it. */
+  public static byte[] zip(Path root) {
+    return archive(root, ZipArchiveOutputStream::new);
+  }
+
+  /** Opens an archive stream writing to the bytes it is given. */
+  private interface ArchiveOpener<E extends ArchiveEntry> {
+    ArchiveOutputStream<E> open(ByteArrayOutputStream bytes) throws IOException;
+  }
+
+  private static <E extends ArchiveEntry> byte[] archive(Path root, ArchiveOpener<E> opener) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (var tar =
-            new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
-                new GZIPOutputStream(bytes));
+    try (ArchiveOutputStream<E> archive = opener.open(bytes);
         var files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        var entry =
-            new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
-                file.toFile(), root.relativize(file).toString().replace('\\', '/'));
-        tar.putArchiveEntry(entry);
-        Files.copy(file, tar);
-        tar.closeArchiveEntry();
+        String name = root.relativize(file).toString().replace('\\', '/');
+        archive.putArchiveEntry(archive.createArchiveEntry(file, name));
+        Files.copy(file, archive);
+        archive.closeArchiveEntry();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

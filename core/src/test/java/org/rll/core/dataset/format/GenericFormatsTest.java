@@ -79,7 +79,7 @@ class GenericFormatsTest {
         assertThrows(
             ValidationException.class, () -> DatasetFormat.CSV.read(root, SplitRule.protocol()));
     assertEquals(
-        "missing label file: " + root + " must hold exactly one .csv file, found []",
+        "csv dataset: missing label file: " + root + " must hold exactly one .csv file, found []",
         e.getMessage());
   }
 }

@@ -154,7 +154,9 @@ class DatasetPreparerTest {
     Files.delete(data.resolve("labels.csv"));
     ValidationException missing = assertThrows(ValidationException.class, () -> prepare(store));
     assertEquals(
-        "missing label file labels.csv (looked for " + data.resolve("labels.csv") + ")",
+        "csv dataset: missing label file labels.csv (looked for "
+            + data.resolve("labels.csv")
+            + ")",
         missing.getMessage());
     assertEquals(List.of(), store.list(""));
   }
