@@ -10,6 +10,7 @@ import java.util.List;
 import org.rll.core.dataset.DatasetSpec;
 import org.rll.core.dataset.format.DatasetFormat;
 import org.rll.core.evaluate.ProtocolKs;
+import org.rll.core.exceptions.RllException;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.image.ImageTransformConfig;
 import org.rll.core.image.Normalization;
@@ -56,8 +57,23 @@ public final class SpecResolver {
 
   private SpecResolver() {}
 
-  /** The settings of {@code spec}. */
+  /**
+   * The run {@code spec} describes, every default filled in. Resolving reads nothing but the spec,
+   * so whatever it throws would be thrown again by every retry: an unforeseen exception is reported
+   * as invalid input, naming it, rather than retried.
+   */
   public static RunSettings resolve(PipelineSpec spec) {
+    try {
+      return resolveFields(spec);
+    } catch (RllException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ValidationException("the spec cannot be resolved: " + e);
+    }
+  }
+
+  /** The settings of {@code spec}. */
+  private static RunSettings resolveFields(PipelineSpec spec) {
     ValidationException.check(spec != null, "the pipeline spec is missing");
     DatasetSpec dataset = DatasetSpecs.resolve(spec.dataset());
     ModelSection modelSection = or(spec.model(), new ModelSection(null, null, null, null));

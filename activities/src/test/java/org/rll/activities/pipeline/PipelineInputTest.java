@@ -88,7 +88,7 @@ class PipelineInputTest extends PipelineTest {
         PipelineSpec.of(new DatasetSection(text.toUri().toString(), null, null, null, null))
             .withRunId("text");
 
-    ApplicationFailure failure = failure(() -> harness.pipeline("wf-text").run(spec));
+    ApplicationFailure failure = failure(() -> harness.run("wf-text", spec));
 
     assertEquals("CorruptDataException", failure.getType());
     assertEquals(

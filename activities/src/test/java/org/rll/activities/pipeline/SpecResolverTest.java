@@ -3,8 +3,10 @@ package org.rll.activities.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rll.core.dataset.format.DatasetFormat;
@@ -227,5 +229,25 @@ class SpecResolverTest {
     ValidationException e =
         assertThrows(ValidationException.class, () -> SpecResolver.resolve(spec));
     assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void anUnforeseenFailureToResolveIsInvalidInputNotATransientFault() {
+    PipelineSpec spec =
+        new PipelineSpec(
+            null,
+            new DatasetSection("file:///data/fashion-mnist", null, null, null, null),
+            null,
+            null,
+            new ModelSection("small-conv", Arrays.asList("H", null), null, null),
+            null,
+            null,
+            null,
+            null);
+
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> SpecResolver.resolve(spec));
+
+    assertTrue(e.getMessage().startsWith("the spec cannot be resolved: "), e.getMessage());
   }
 }

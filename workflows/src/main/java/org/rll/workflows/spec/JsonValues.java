@@ -33,21 +33,27 @@ final class JsonValues {
     return node.isArray() ? "an array" : "an object";
   }
 
-  /** Refuses any number in {@code node} that no double can hold; {@code path} names the node. */
-  static void requireFinite(JsonNode node, String path) {
+  /**
+   * Refuses any number in {@code node} that no double can hold, and any {@code null} in an array;
+   * {@code path} names the node.
+   */
+  static void requireSound(JsonNode node, String path) {
     if (node.isBigDecimal() && node.decimalValue().abs().compareTo(LARGEST_DOUBLE) > 0) {
       throw new InvalidSpecException(
           "spec field " + path + " must be a finite number, got " + node.decimalValue());
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        requireFinite(node.get(i), path + "[" + i + "]");
+        String element = path + "[" + i + "]";
+        if (node.get(i).isNull()) {
+          throw new InvalidSpecException("spec field " + element + " must not be null");
+        }
+        requireSound(node.get(i), element);
       }
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      requireFinite(
-          field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+      requireSound(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
     }
   }
 

@@ -25,9 +25,9 @@ import java.util.Locale;
  * run with its message, instead of failing the workflow task over and over.
  *
  * <p>Decoding is strict where leniency would hide a mistake: duplicate keys, a number where a
- * string of digits was written, a fraction for an integer, trailing content and non-finite numbers
- * are refused; unknown fields are ignored, so specs written for a newer version still start. Size
- * and nesting are bounded before anything is built.
+ * string of digits was written, a fraction for an integer, trailing content, non-finite numbers and
+ * nulls inside arrays are refused; unknown fields are ignored, so specs written for a newer version
+ * still start. Size and nesting are bounded before anything is built.
  */
 public final class SpecCodec {
   /** The largest input accepted, in bytes. */
@@ -91,7 +91,7 @@ public final class SpecCodec {
               + ", got "
               + JsonValues.describe(tree));
     }
-    JsonValues.requireFinite(tree, "");
+    JsonValues.requireSound(tree, "");
     try {
       return MAPPER.treeToValue(tree, PipelineSpec.class);
     } catch (IOException | IllegalArgumentException e) {

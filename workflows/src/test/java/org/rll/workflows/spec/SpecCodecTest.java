@@ -57,6 +57,7 @@ class SpecCodecTest {
           {"loss":{"alpha":"1.2"}}             | spec field loss.alpha must be a number, got the string "1.2"
           {"loss":{"alpha":true}}              | spec field loss.alpha must be a number, got the value true
           {"loss":{"alpha":1e400}}             | spec field loss.alpha must be a finite number, got 1E+400
+          {"model":{"heads":["H",null]}}       | spec field model.heads[1] must not be null
           {"loss":[1]}                         | spec field loss must be an object, got an array
           {"loss":"ranked"}                    | spec field loss must be an object, got the string "ranked"
           {"training":{"iterations":1.5}}      | spec field training.iterations must be an integer that fits 32 bits, got the number 1.5
