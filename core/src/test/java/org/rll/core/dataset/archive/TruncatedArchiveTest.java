@@ -97,9 +97,11 @@ class TruncatedArchiveTest {
     for (int i = 1_500; i < 1_540; i++) {
       tgz[i] ^= 0x55;
     }
-    assertEquals(
-        "'bad.tgz' is a malformed gzip stream inside entry 'images/001.jpg': Gzip-compressed data"
-            + " is corrupt",
-        refused("bad.tgz", tgz).getMessage());
+    String message = refused("bad.tgz", tgz).getMessage();
+    assertTrue(
+        message.startsWith(
+            "'bad.tgz' is a malformed gzip stream inside entry 'images/001.jpg': Gzip-compressed"
+                + " data is corrupt"),
+        message);
   }
 }
