@@ -5,6 +5,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.rll.core.exceptions.ExceptionText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class Failures {
     Throwable cause = e.getCause();
     ApplicationFailure copy =
         ApplicationFailure.newFailureWithCause(
-            mask(String.valueOf(e.getMessage())),
+            mask(ExceptionText.describe(e)),
             e.getClass().getName(),
             cause == null || cause == e || depth <= 1 ? null : masked(cause, depth - 1));
     copy.setStackTrace(e.getStackTrace());
@@ -88,7 +89,7 @@ public final class Failures {
 
   /** The message of {@code e}, with its cause's when that adds something, never "null". */
   private static String describe(Throwable e) {
-    String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    String message = ExceptionText.describe(e);
     Throwable cause = e.getCause();
     return cause == null || cause.getMessage() == null || message.contains(cause.getMessage())
         ? message

@@ -57,7 +57,7 @@ class SpecMutationPropertyTest extends PipelineTest {
       outcomes.merge(outcome("mutant-" + i, json, seed), 1, Integer::sum);
     }
     System.out.println("mutated specs: " + outcomes);
-    assertEquals(CASES, outcomes.values().stream().mapToInt(Integer::intValue).sum());
+    assertEquals(Set.of(Outcome.values()), outcomes.keySet(), "the mutations reach both ends");
   }
 
   private Outcome outcome(String workflowId, String json, long seed) throws InterruptedException {

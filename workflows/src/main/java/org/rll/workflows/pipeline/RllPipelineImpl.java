@@ -44,7 +44,12 @@ public final class RllPipelineImpl implements RllPipeline {
 
   @Override
   public PipelineResult run(RawValue input) {
-    PipelineSpec spec = decode(input);
+    PipelineSpec spec = validInput(() -> SpecCodec.decode(input));
+    attempts =
+        new StageAttempts(
+            validInput(() -> StageRetryPolicy.of(spec.retry())),
+            retry -> progress = progress.withRetrying(retry),
+            () -> cancelRequested);
     String workflowId = Workflow.getInfo().getWorkflowId();
     String runId = spec.runId() != null ? spec.runId() : workflowId;
     progress = Progress.starting(runId);
@@ -63,7 +68,7 @@ public final class RllPipelineImpl implements RllPipeline {
       ModelRef model = evaluateAt(plan, dataset, done);
       return end(plan, "SUCCEEDED", done, model.key());
     } catch (CanceledFailure e) {
-      Workflow.newDetachedCancellationScope(() -> stages.finishRun(plan, "CANCELLED")).run();
+      Workflow.newDetachedCancellationScope(() -> finish(plan, "CANCELLED")).run();
       throw e;
     } catch (ActivityFailure | ApplicationFailure e) {
       finish(plan, "FAILED");
@@ -71,19 +76,10 @@ public final class RllPipelineImpl implements RllPipeline {
     }
   }
 
-  /**
-   * The spec {@code input} holds, with the retry policy it asks for in place; bad input fails the
-   * run, non-retryable, with the decoder's message.
-   */
-  private PipelineSpec decode(RawValue input) {
+  /** What {@code read} makes of the input; bad input fails the run, non-retryable, naming it. */
+  private static <T> T validInput(Supplier<T> read) {
     try {
-      PipelineSpec spec = SpecCodec.decode(input);
-      attempts =
-          new StageAttempts(
-              StageRetryPolicy.of(spec.retry()),
-              retry -> progress = progress.withRetrying(retry),
-              () -> cancelRequested);
-      return spec;
+      return read.get();
     } catch (InvalidSpecException e) {
       throw ApplicationFailure.newNonRetryableFailure(
           e.getMessage(), InvalidSpecException.class.getSimpleName());

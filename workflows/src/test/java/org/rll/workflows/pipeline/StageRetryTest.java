@@ -10,10 +10,12 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.rll.workflows.TaskQueues;
 import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
@@ -31,6 +33,7 @@ import org.rll.workflows.stages.TrainingActivities;
  * fails naming the stage, the tries and the last error once the policy is spent; a failure marked
  * non-retryable is not retried; a cancellation ends the wait.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class StageRetryTest {
   private static final String SLOW_DOWN = "cannot read s3://b/k: HTTP 503 SlowDown";
 
