@@ -1,5 +1,6 @@
 package org.rll.core.export;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -50,6 +51,9 @@ final class ExportFixtures {
    * three training-mode forwards of random batches.
    */
   static EmbeddingModel model(NDManager manager, ModelConfig config, int side, long seed) {
+    // The initial weights come from the engine's global generator: seeded here, they do not
+    // depend on which tests ran before in this JVM.
+    Engine.getInstance().setRandomSeed((int) seed);
     EmbeddingModel model = config.build(manager, 2);
     SplittableRandom random = new SplittableRandom(seed);
     randomizeBatchNorms(model, random);
