@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.rll.activities.pipeline.RunSettings;
+import org.rll.activities.resolve.RunSettings;
 import org.rll.core.checkpoint.CheckpointMeta;
 import org.rll.core.checkpoint.CheckpointStore;
 import org.rll.core.exceptions.BlobNotFoundException;

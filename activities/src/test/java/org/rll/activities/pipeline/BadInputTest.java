@@ -30,10 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.rll.activities.storage.S3ProxyExtension;
-import org.rll.activities.storage.S3Source;
 import org.rll.core.dataset.fetch.HttpSourceConfig;
 import org.rll.core.dataset.fetch.Sources;
+import org.rll.storage.s3.S3ProxyExtension;
+import org.rll.storage.s3.S3Source;
 import org.rll.workflows.pipeline.PipelineResult;
 import software.amazon.awssdk.core.sync.RequestBody;
 

@@ -24,7 +24,7 @@ import org.rll.activities.training.TrainingActivitiesImpl;
 import org.rll.core.checkpoint.CheckpointStore;
 import org.rll.core.dataset.fetch.HttpSourceConfig;
 import org.rll.core.dataset.fetch.Sources;
-import org.rll.core.dataset.idx.FashionMnist;
+import org.rll.core.idx.FashionMnist;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.FileSystemBlobStore;
 import org.rll.db.ResultsRepository;

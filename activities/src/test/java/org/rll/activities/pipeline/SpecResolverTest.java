@@ -9,6 +9,8 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rll.activities.resolve.RunSettings;
+import org.rll.activities.resolve.SpecResolver;
 import org.rll.core.dataset.format.DatasetFormat;
 import org.rll.core.dataset.format.SplitRule;
 import org.rll.core.exceptions.ValidationException;

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.rll.core.dataset.idx.IdxArray;
-import org.rll.core.dataset.idx.IdxReader;
 import org.rll.core.exceptions.CorruptDataException;
 import org.rll.core.exceptions.TransientStorageException;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.idx.IdxArray;
+import org.rll.core.idx.IdxReader;
 import org.rll.core.storage.BlobStore;
 
 /**

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.rll.core.dataset.idx.FashionMnist;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.idx.FashionMnist;
 
 /** The dataset layouts rll reads, each with its own label files and paper split. */
 public enum DatasetFormat {

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.rll.core.dataset.idx.IdxReader;
-import org.rll.core.dataset.idx.LabeledImages;
 import org.rll.core.exceptions.CorruptDataException;
+import org.rll.core.idx.IdxReader;
+import org.rll.core.idx.LabeledImages;
 
 /**
  * MNIST-style IDX files ({@code train-*} and {@code t10k-*} image and label files, gzipped), either

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.rll.core.dataset.format.LabeledEntry;
 import org.rll.core.dataset.format.Split;
-import org.rll.core.dataset.idx.IdxArray;
-import org.rll.core.dataset.idx.IdxReader;
 import org.rll.core.exceptions.CorruptDataException;
+import org.rll.core.idx.IdxArray;
+import org.rll.core.idx.IdxReader;
 import org.rll.core.storage.BlobStore;
 
 /**

@@ -13,8 +13,8 @@ import org.rll.core.dataset.format.DatasetFormat;
 import org.rll.core.dataset.format.Fixtures;
 import org.rll.core.dataset.format.Split;
 import org.rll.core.dataset.format.SplitRule;
-import org.rll.core.dataset.idx.IdxArray;
-import org.rll.core.dataset.idx.IdxReader;
+import org.rll.core.idx.IdxArray;
+import org.rll.core.idx.IdxReader;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.FileSystemBlobStore;
 

@@ -1,0 +1,33 @@
+package org.rll.cli.results;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The results as RFC 4180 CSV with {@code \n} line ends: a header row, then one row per result;
+ * fields with a comma, quote or line break (such as the head {@code L,M,H}) are quoted. A missing
+ * value is an empty field.
+ */
+final class CsvFormat {
+
+  private CsvFormat() {}
+
+  static String write(ResultsTable table) {
+    StringBuilder text = new StringBuilder(line(table.header()));
+    for (ResultsRow row : table.rows()) {
+      text.append(line(table.cells(row, ResultsFormat::plain, "")));
+    }
+    return text.toString();
+  }
+
+  private static String line(List<String> fields) {
+    return fields.stream().map(CsvFormat::field).collect(Collectors.joining(",", "", "\n"));
+  }
+
+  private static String field(String value) {
+    if (value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
+      return '"' + value.replace("\"", "\"\"") + '"';
+    }
+    return value;
+  }
+}

@@ -1,0 +1,37 @@
+package org.rll.cli.results;
+
+import static org.rll.core.exceptions.ValidationException.check;
+
+import java.util.Collections;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One line of the results table: the metrics of one embedding head of one run at one evaluated
+ * checkpoint. Values are the stored fractions in [0, 1].
+ *
+ * @param dataset the run's dataset, or null when it is not known
+ * @param recall Recall@K by K; the Ks this head was evaluated at
+ */
+public record ResultsRow(
+    String runId,
+    String dataset,
+    String head,
+    long iteration,
+    SortedMap<Integer, Double> recall,
+    OptionalDouble nmi,
+    OptionalDouble mapAtR) {
+
+  public ResultsRow {
+    check(runId != null && !runId.isBlank(), "run id must not be blank, got '%s'", runId);
+    check(head != null && !head.isBlank(), "run %s: head must not be blank, got '%s'", runId, head);
+    check(iteration >= 0, "run %s: iteration must be >= 0, got %s", runId, iteration);
+    check(
+        recall != null && nmi != null && mapAtR != null,
+        "run %s head %s: metrics must not be null",
+        runId,
+        head);
+    recall = Collections.unmodifiableSortedMap(new TreeMap<>(recall));
+  }
+}

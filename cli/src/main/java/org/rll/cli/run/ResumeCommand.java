@@ -1,0 +1,80 @@
+package org.rll.cli.run;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.rll.core.exceptions.ValidationException;
+import org.rll.db.RunRow;
+import org.rll.worker.TemporalConnection;
+import org.rll.workflows.spec.PipelineSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rll resume}: continues a failed, cancelled or interrupted run with a new workflow ({@code
+ * <run>-resume-<n>}) on the run's recorded spec. Every stage output already in the store is found
+ * again and training goes on from the newest complete checkpoint.
+ */
+@Command(
+    name = "resume",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Continues a run that failed, was cancelled or was interrupted: a new workflow"
+          + " <run>-resume-<n> runs the run's recorded spec, finds every finished stage in the"
+          + " store and trains on from the newest checkpoint. A run still running is refused.",
+      "Exit code: 0 succeeded, 1 failed or cancelled, 2 bad input."
+    })
+public final class ResumeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin RunArguments arguments;
+  @Mixin FollowOptions follow;
+
+  @Override
+  public Integer call() throws Exception {
+    String runId = arguments.runId;
+    RunRow run = arguments.require();
+    PipelineSpec runSpec =
+        SpecFile.parse(run.specJson(), "the recorded spec of run " + runId).withRunId(runId);
+    PrintWriter out = spec.commandLine().getOut();
+    try (TemporalConnection connection = arguments.temporal.connect()) {
+      if (run.workflowId() != null && connection.isRunning(run.workflowId())) {
+        throw new ValidationException(
+            "run "
+                + runId
+                + " is still running as workflow "
+                + run.workflowId()
+                + "; `rll cancel "
+                + runId
+                + "` stops it, `rll status "
+                + runId
+                + "` shows it");
+      }
+      String workflowId = nextWorkflowId(runId, run.workflowId());
+      TrainCommand.start(connection.client(), runSpec, workflowId);
+      out.println(
+          "run "
+              + runId
+              + " ("
+              + run.status()
+              + ") resumed as workflow "
+              + workflowId
+              + " on "
+              + connection.target());
+      out.flush();
+      return follow.follow(connection.client(), workflowId, out);
+    }
+  }
+
+  /** {@code <run>-resume-<n>}, n one more than that of the previous resume, if any. */
+  static String nextWorkflowId(String runId, String previous) {
+    Matcher resumed =
+        Pattern.compile(Pattern.quote(runId) + "-resume-(\\d+)")
+            .matcher(previous == null ? "" : previous);
+    int n = resumed.matches() ? Integer.parseInt(resumed.group(1)) + 1 : 1;
+    return runId + "-resume-" + n;
+  }
+}

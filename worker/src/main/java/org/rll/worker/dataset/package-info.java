@@ -1,2 +1,0 @@
-/** {@code rll dataset}: dataset preparation from the command line. */
-package org.rll.worker.dataset;

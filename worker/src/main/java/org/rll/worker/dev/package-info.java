@@ -1,5 +1,0 @@
-/**
- * The embedded stack ({@link org.rll.worker.dev.DevStack}): Temporal test server, PostgreSQL,
- * S3Proxy and a worker in one process, and {@code rll dev}, which runs it.
- */
-package org.rll.worker.dev;

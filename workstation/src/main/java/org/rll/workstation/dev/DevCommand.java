@@ -1,0 +1,90 @@
+package org.rll.workstation.dev;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.rll.cli.CommandPlugin;
+import org.rll.cli.options.UntilStopped;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rll dev}: the whole system in this process, until interrupted. */
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the whole system in this process until interrupted: the Temporal Java test server,"
+          + " an embedded PostgreSQL (<home>/pg), S3Proxy over <home>/s3 (bucket rll) and a worker"
+          + " polling rll-cpu and rll-gpu. Every server listens on 127.0.0.1 only.",
+      "The test server keeps its state in memory only: stopping rll dev ends every workflow, while"
+          + " results and artifacts stay; `rll resume <run>` continues an interrupted run.",
+      "It prints the environment with which other rll processes use it."
+    })
+public final class DevCommand implements Callable<Integer>, CommandPlugin {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--home",
+      paramLabel = "<dir>",
+      defaultValue = "${env:RLL_HOME:-${sys:user.home}/.rll}",
+      description = "Where the stack keeps its data (env RLL_HOME; default: ${DEFAULT-VALUE}).")
+  Path home;
+
+  @Option(
+      names = "--temporal-port",
+      defaultValue = "7233",
+      description = "Temporal frontend port (default: ${DEFAULT-VALUE}).")
+  int temporalPort;
+
+  @Option(
+      names = "--s3-port",
+      defaultValue = "9000",
+      description = "S3Proxy port (default: ${DEFAULT-VALUE}).")
+  int s3Port;
+
+  @Option(
+      names = "--pg-port",
+      defaultValue = "5433",
+      description = "PostgreSQL port (default: ${DEFAULT-VALUE}).")
+  int postgresPort;
+
+  @Override
+  public Integer call() throws Exception {
+    DevStack stack = DevStack.start(home, new DevPorts(temporalPort, s3Port, postgresPort));
+    describe(stack, home.toAbsolutePath().normalize(), spec.commandLine().getOut());
+    UntilStopped.await(stack);
+    return 0;
+  }
+
+  private static void describe(DevStack stack, Path home, PrintWriter out) {
+    out.println("rll dev: the embedded stack is up; Ctrl-C stops it");
+    out.println(
+        "  Temporal    " + stack.temporalTarget() + ", namespace default (state in memory only)");
+    out.println(
+        "  S3          "
+            + stack.clientEnvironment().get("RLL_S3_ENDPOINT")
+            + ", bucket "
+            + DevStack.BUCKET
+            + ", data in "
+            + home.resolve("s3"));
+    out.println("  PostgreSQL  " + stack.databaseUrl() + ", data in " + home.resolve("pg"));
+    stack.workerDescription().forEach(line -> out.println("  worker      " + line));
+    out.println("Other rll processes use it with:");
+    out.println("  export " + exports(stack.clientEnvironment()));
+    out.println(
+        "  rll train spec.yaml   # then: rll status <run>, rll cancel <run>, rll resume <run>");
+    out.println("  rll worker --queues gpu --activities-only   # more training workers");
+    out.flush();
+  }
+
+  private static String exports(Map<String, String> env) {
+    return env.entrySet().stream()
+        .map(e -> e.getKey() + "='" + e.getValue() + "'")
+        .collect(Collectors.joining(" "));
+  }
+}

@@ -1,0 +1,45 @@
+package org.rll.workstation.dev;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.rll.core.exceptions.ValidationException;
+
+/**
+ * The ports the embedded stack listens on.
+ *
+ * @param temporal the Temporal test server's frontend
+ * @param s3 S3Proxy
+ * @param postgres the embedded PostgreSQL
+ */
+public record DevPorts(int temporal, int s3, int postgres) {
+
+  public DevPorts {
+    check("Temporal", temporal);
+    check("S3", s3);
+    check("PostgreSQL", postgres);
+  }
+
+  /** 7233 (Temporal's usual port), 9000 (S3) and 5433 (PostgreSQL, beside a usual 5432). */
+  public static DevPorts defaults() {
+    return new DevPorts(7233, 9000, 5433);
+  }
+
+  /** Ports free right now, for tests. */
+  public static DevPorts free() {
+    return new DevPorts(freePort(), freePort(), freePort());
+  }
+
+  private static void check(String part, int port) {
+    ValidationException.check(
+        port > 0 && port < 65536, "the %s port must be in 1..65535, got %s", part, port);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find a free port", e);
+    }
+  }
+}
