@@ -1,5 +1,6 @@
 /**
- * Temporal plumbing of the {@code rll} command: the connection and its tolerant data converter, the
- * workers of the task queues, and {@code rll worker}.
+ * The Temporal worker: registers the pipeline workflow and the activities on their task queues
+ * ({@link org.rll.worker.RunningWorkers}) over collaborators it is given, and connects to the
+ * Temporal frontend with rll's data converter ({@link org.rll.worker.TemporalConnection}).
  */
 package org.rll.worker;

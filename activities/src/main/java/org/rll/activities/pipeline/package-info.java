@@ -1,6 +1,6 @@
 /**
- * The CPU stages of the pipeline workflow ({@link
- * org.rll.activities.pipeline.PipelineActivitiesImpl}) and the resolution of a run's spec into core
- * configs ({@link org.rll.activities.resolve.SpecResolver}).
+ * The CPU stages of the pipeline workflow: {@link
+ * org.rll.activities.pipeline.PipelineActivitiesImpl} prepares the dataset, writes the batch
+ * manifest, exports, extracts and evaluates.
  */
 package org.rll.activities.pipeline;

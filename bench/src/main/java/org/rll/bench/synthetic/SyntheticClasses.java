@@ -7,7 +7,7 @@ import org.rll.core.exceptions.ValidationException;
 import org.rll.core.random.SplitMix64;
 
 /**
- * Labelled points for benchmarks and the demo: each class has a Gaussian centre in the first {@code
+ * Labelled points for the benchmarks: each class has a Gaussian centre in the first {@code
  * signalDim} coordinates, and each point adds Gaussian noise of scale {@code noise} there and of
  * scale {@code nuisance} in the remaining coordinates.
  *
