@@ -16,8 +16,8 @@ import org.rll.db.MetricRow;
 import org.rll.db.ResultsDatabase;
 import org.rll.db.ResultsRepository;
 import org.rll.db.RunRow;
-import org.rll.db.RunStatus;
 import org.rll.db.TrainingLogRow;
+import org.rll.workflows.RunStatus;
 import picocli.CommandLine;
 
 /**
