@@ -17,7 +17,9 @@ import org.rll.core.image.ImageTransform;
 import org.rll.core.image.ImageTransformConfig;
 import org.rll.core.image.Normalization;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rll bench decode}: images per second on one thread (so per core) for decode, resize to
@@ -32,6 +34,8 @@ import picocli.CommandLine.Option;
 public final class BenchDecodeCommand implements Runnable {
   private static final int[][] SIZES = {{500, 375}, {700, 480}};
   private static final String[] SIZE_NAMES = {"CUB-like 500x375", "CARS-like 700x480"};
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--images", description = "JPEGs per size (default: ${DEFAULT-VALUE}).")
   int images = 60;
@@ -143,7 +147,7 @@ public final class BenchDecodeCommand implements Runnable {
     return count / ((System.nanoTime() - start) / 1e9);
   }
 
-  private static void print(String name, String value) {
-    System.out.printf(Locale.ROOT, "%-20s %s%n", name + ":", value);
+  private void print(String name, String value) {
+    spec.commandLine().getOut().printf(Locale.ROOT, "%-20s %s%n", name + ":", value);
   }
 }

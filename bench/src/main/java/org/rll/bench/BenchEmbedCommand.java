@@ -17,7 +17,9 @@ import org.rll.core.model.EmbeddingModel;
 import org.rll.core.model.ModelConfig;
 import org.rll.core.random.SplitMix64;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rll bench embed}: export and check time of a backbone with random weights, then images per
@@ -30,6 +32,8 @@ import picocli.CommandLine.Option;
     description = "Times ONNX Runtime inference of an exported net against the DJL net.")
 public final class BenchEmbedCommand implements Callable<Integer> {
   private static final String CONFIG_HASH = "0".repeat(64);
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--backbone",
@@ -124,7 +128,7 @@ public final class BenchEmbedCommand implements Callable<Integer> {
     return System.nanoTime() - start;
   }
 
-  private static void print(String format, Object... args) {
-    System.out.println(String.format(Locale.ROOT, format, args));
+  private void print(String format, Object... args) {
+    spec.commandLine().getOut().println(String.format(Locale.ROOT, format, args));
   }
 }

@@ -20,7 +20,9 @@ import org.rll.core.metrics.RetrievalEvaluator;
 import org.rll.core.metrics.RetrievalResult;
 import org.rll.core.random.SplitMix64;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rll bench eval}: the retrieval metrics on synthetic clustered embeddings shaped like the
@@ -31,6 +33,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Recall@K and MAP@R time and peak memory against the bare blocked product.")
 public final class BenchEvalCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Option(names = "--n", description = "Embeddings (default: ${DEFAULT-VALUE}).")
   int n = 60_502;
 
@@ -221,7 +225,7 @@ public final class BenchEvalCommand implements Runnable {
     return peak;
   }
 
-  private static void print(String name, String value) {
-    System.out.printf(Locale.ROOT, "%-16s %s%n", name + ":", value);
+  private void print(String name, String value) {
+    spec.commandLine().getOut().printf(Locale.ROOT, "%-16s %s%n", name + ":", value);
   }
 }

@@ -9,7 +9,9 @@ import org.rll.core.metrics.KMeans;
 import org.rll.core.metrics.KMeansRestartSummary;
 import org.rll.core.metrics.KMeansResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rll bench kmeans}: k-means on synthetic clustered, L2-normalised data; prints seeding and
@@ -21,6 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "k-means++ seeding and Lloyd iterations against a bare blocked matrix product.")
 public final class BenchKMeansCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Option(names = "--n", description = "Points (default: ${DEFAULT-VALUE}).")
   int n = 5924;
 
@@ -138,7 +142,7 @@ public final class BenchKMeansCommand implements Runnable {
         .toNDArray(manager);
   }
 
-  private static void print(String format, Object... args) {
-    System.out.println(String.format(Locale.ROOT, format, args));
+  private void print(String format, Object... args) {
+    spec.commandLine().getOut().println(String.format(Locale.ROOT, format, args));
   }
 }

@@ -200,7 +200,7 @@ public final class BenchLossCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(String format, Object... args) {
-    System.out.println(String.format(Locale.ROOT, format, args));
+  private void print(String format, Object... args) {
+    spec.commandLine().getOut().println(String.format(Locale.ROOT, format, args));
   }
 }

@@ -3,6 +3,7 @@ package org.rll.bench;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.rll.core.random.SplitMix64;
@@ -11,7 +12,9 @@ import org.rll.core.sampling.BatchManifestWriter;
 import org.rll.core.sampling.BatchSamplerConfig;
 import org.rll.core.sampling.ClassBalancedSampler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rll bench manifest}: the cost of generating, writing, reading and verifying the batch
@@ -23,6 +26,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Batch manifest write and read+verify time against a plain random int fill.")
 public final class BenchManifestCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--iterations", defaultValue = "10000", description = "Batches in the run.")
   int iterations;
@@ -82,27 +87,28 @@ public final class BenchManifestCommand implements Callable<Integer> {
       bestBaseline = Math.min(bestBaseline, System.nanoTime() - start);
     }
 
-    System.out.printf(
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
         "manifest: %d iterations x %d classes x %d images over %d images in %d classes,"
             + " best of %d%n",
         iterations, classesPerBatch, imagesPerClass, images, classes, repeats);
-    System.out.printf(
+    out.printf(
         "  size              %,d bytes (%,d indices, %.2f bytes each with header and checksum)%n",
         bytes.length, indices, (double) bytes.length / Math.max(indices, 1));
-    System.out.printf(
+    out.printf(
         "  generate+write    %8.2f ms  %6.2fx baseline%n",
         bestWrite / 1e6, (double) bestWrite / bestBaseline);
-    System.out.printf(
+    out.printf(
         "  read+verify       %8.2f ms  %6.2fx baseline%n",
         bestRead / 1e6, (double) bestRead / bestBaseline);
-    System.out.printf(
+    out.printf(
         "  baseline          %8.2f ms  (int[%,d] filled with SplitMix64.nextInt; sample %d)%n",
         bestBaseline / 1e6, indices, sink % images);
     boolean equal = true;
     for (int t = 0; t < iterations && manifest != null; t++) {
       equal &= Arrays.equals(sampler.batch(t), manifest.batch(t));
     }
-    System.out.println("  round trip        " + (equal ? "every batch equal" : "MISMATCH"));
+    out.println("  round trip        " + (equal ? "every batch equal" : "MISMATCH"));
     return equal ? 0 : 1;
   }
 

@@ -9,7 +9,9 @@ import org.rll.core.model.Backbone;
 import org.rll.core.model.ModelConfig;
 import org.rll.core.train.StepPhases.Phase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rll bench train}: images per second of a full training step (forward, ranked list loss on
@@ -28,6 +30,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
   private static final int LARGE_CPU_WARMUP = 1;
   private static final int DEFAULT_ITERATIONS = 50;
   private static final int DEFAULT_WARMUP = 5;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--backbone",
@@ -145,7 +149,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         rll.millis(Phase.BACKWARD) - base.millis(Phase.BACKWARD));
   }
 
-  private static void print(String format, Object... args) {
-    System.out.println(String.format(Locale.ROOT, format, args));
+  private void print(String format, Object... args) {
+    spec.commandLine().getOut().println(String.format(Locale.ROOT, format, args));
   }
 }

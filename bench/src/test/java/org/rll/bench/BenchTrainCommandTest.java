@@ -3,18 +3,15 @@ package org.rll.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import org.rll.cli.RllCommand;
-import picocli.CommandLine;
+import org.rll.cli.Cli;
 
 class BenchTrainCommandTest {
 
   @Test
   void printsEveryPhaseBothRatesAndTheRatio() {
-    CapturedRun run =
-        CapturedRun.of(
+    Cli.Captured run =
+        Cli.rll(
             "bench",
             "train",
             "--backbone",
@@ -30,7 +27,7 @@ class BenchTrainCommandTest {
             "--warmup",
             "1");
     String out = run.out();
-    assertEquals(0, run.exit(), out);
+    assertEquals(0, run.exit(), run.toString());
     assertTrue(out.contains("rll bench train on cpu() (CPU"), out);
     assertTrue(
         out.contains(
@@ -56,14 +53,12 @@ class BenchTrainCommandTest {
 
   @Test
   void aBatchThatIsNotWholeClassesIsRejected() {
-    StringWriter err = new StringWriter();
-    CommandLine cli = RllCommand.newCommandLine();
-    cli.setErr(new PrintWriter(err));
-    assertEquals(2, cli.execute("bench", "train", "--backbone", "small-conv", "--batch", "7"));
+    Cli.Captured run = Cli.rll("bench", "train", "--backbone", "small-conv", "--batch", "7");
+    assertEquals(2, run.exit(), run.toString());
     assertTrue(
-        err.toString()
+        run.err()
             .contains(
                 "batch must be a multiple of 3 images per class holding two classes or more, got 7"),
-        err.toString());
+        run.err());
   }
 }

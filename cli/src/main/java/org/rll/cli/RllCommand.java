@@ -1,7 +1,10 @@
 package org.rll.cli;
 
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.rll.cli.dataset.DatasetCommand;
+import org.rll.cli.options.HomeDefaults;
+import org.rll.cli.options.RllHome;
 import org.rll.cli.results.ReportCommand;
 import org.rll.cli.results.ResultsCommand;
 import org.rll.cli.run.CancelCommand;
@@ -41,19 +44,34 @@ public final class RllCommand implements Runnable {
 
   /** Entry point of {@code ./rll}. */
   public static void main(String[] args) {
+    placeDjlCache(RllHome.ofThisProcess());
     System.exit(newCommandLine().execute(args));
   }
 
+  /** The configured command line in this process's environment. */
+  public static CommandLine newCommandLine() {
+    return newCommandLine(System.getenv());
+  }
+
   /**
-   * The configured command line with every {@link CommandPlugin} on the class path, shared by
+   * The configured command line with every {@link CommandPlugin} on the class path, its files
+   * placed under the {@link RllHome} of {@code environment} ({@link HomeDefaults}); shared by
    * {@link #main} and tests.
    */
-  public static CommandLine newCommandLine() {
+  public static CommandLine newCommandLine(Map<String, String> environment) {
     CommandLine commandLine = new CommandLine(new RllCommand());
     ServiceLoader.load(CommandPlugin.class).forEach(commandLine::addSubcommand);
     return commandLine
+        .setDefaultValueProvider(new HomeDefaults(environment))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(RllCommand::reportRllException);
+  }
+
+  /** DJL unpacks its natives under the home, unless {@code DJL_CACHE_DIR} places them. */
+  private static void placeDjlCache(RllHome home) {
+    if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+      System.setProperty("DJL_CACHE_DIR", home.djl().toString());
+    }
   }
 
   /**

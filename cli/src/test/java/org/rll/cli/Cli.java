@@ -2,6 +2,7 @@ package org.rll.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs {@code rll} in this process and captures what it printed. */
@@ -17,10 +18,16 @@ public final class Cli {
 
   private Cli() {}
 
+  /** Runs {@code rll args...} in this process's environment. */
   public static Captured rll(String... args) {
+    return rll(System.getenv(), args);
+  }
+
+  /** Runs {@code rll args...} with the defaults that {@code environment} selects. */
+  public static Captured rll(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = RllCommand.newCommandLine();
+    CommandLine cli = RllCommand.newCommandLine(environment);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args);

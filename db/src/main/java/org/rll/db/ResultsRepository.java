@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.rll.workflows.RunStatus;
 
 /**
  * Writes and reads the pipeline's results. Every write is an upsert on the row's natural key, so a

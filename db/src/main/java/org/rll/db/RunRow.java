@@ -4,6 +4,7 @@ import static org.rll.core.exceptions.ValidationException.check;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.rll.workflows.RunStatus;
 
 /**
  * One pipeline run as stored in {@code runs}.

@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.workflows.RunStatus;
 
 class ResultsRepositoryTest extends ResultsDatabaseTest {
 
@@ -211,6 +212,16 @@ class ResultsRepositoryTest extends ResultsDatabaseTest {
         assertThrows(
             ValidationException.class, () -> repository.updateStatus("nope", RunStatus.FAILED, T1));
     assertEquals("no run 'nope' to set to FAILED", e.getMessage());
+  }
+
+  @Test
+  void everyStatusIsOneTheCheckAllows() {
+    repository.upsertRun(run("r1", "cub", RunStatus.PENDING, T0));
+
+    for (RunStatus status : RunStatus.values()) {
+      repository.updateStatus("r1", status, T1);
+      assertEquals(status, repository.run("r1").orElseThrow().status());
+    }
   }
 
   @Test

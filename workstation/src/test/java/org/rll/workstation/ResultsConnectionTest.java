@@ -22,7 +22,7 @@ import org.rll.db.MetricRow;
 import org.rll.db.ResultsRepository;
 import org.rll.db.RunRow;
 import org.rll.db.RunSelection;
-import org.rll.db.RunStatus;
+import org.rll.workflows.RunStatus;
 import picocli.CommandLine;
 
 class ResultsConnectionTest {

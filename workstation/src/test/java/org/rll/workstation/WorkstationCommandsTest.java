@@ -3,8 +3,13 @@ package org.rll.workstation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rll.cli.Cli;
+import org.rll.cli.RllCommand;
+import picocli.CommandLine;
 
 /** The commands a workstation build adds to the product command line. */
 class WorkstationCommandsTest {
@@ -23,6 +28,18 @@ class WorkstationCommandsTest {
     assertEquals(2, run.exit(), run.toString());
     assertEquals(
         "rll: classesPerBatch must be in [2, 5] (the training classes), got 6", run.err().strip());
+  }
+
+  @Test
+  void devAndDemoKeepTheirDataUnderRllHome() {
+    for (String command : List.of("dev", "demo")) {
+      CommandLine cli = RllCommand.newCommandLine(Map.of("RLL_HOME", "/data/rll"));
+      cli.parseArgs(command);
+      assertEquals(
+          Path.of("/data/rll"),
+          cli.getSubcommands().get(command).getCommandSpec().findOption("--home").getValue(),
+          command);
+    }
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.rll.activities.ActivityEnvironment;
@@ -24,7 +23,7 @@ import org.rll.core.exceptions.ValidationException;
 import org.rll.core.sampling.BatchManifestWriter;
 import org.rll.core.sampling.ClassBalancedSampler;
 import org.rll.db.RunRow;
-import org.rll.db.RunStatus;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.stages.BatchesRef;
 import org.rll.workflows.stages.DatasetRef;
@@ -167,15 +166,14 @@ public final class PipelineActivitiesImpl implements PipelineActivities {
   }
 
   @Override
-  public void finishRun(RunPlan plan, String status) {
+  public void finishRun(RunPlan plan, RunStatus status) {
     Failures.run(
         () -> {
           ValidationException.check(
-              List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status),
-              "a run ends SUCCEEDED, FAILED or CANCELLED, not '%s'",
+              status != null && status.ended(),
+              "a run ends SUCCEEDED, FAILED or CANCELLED, not %s",
               status);
-          env.results()
-              .updateStatus(plan.runId(), RunStatus.valueOf(status), env.clock().instant());
+          env.results().updateStatus(plan.runId(), status, env.clock().instant());
         });
   }
 }

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.rll.db.RunStatus;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
@@ -40,7 +40,7 @@ class PipelineInputTest extends PipelineTest {
         harness.client.newUntypedWorkflowStub("wf-cli").getResult(PipelineResult.class);
 
     assertEquals("wf-cli", result.runId());
-    assertEquals("SUCCEEDED", result.status());
+    assertEquals(RunStatus.SUCCEEDED, result.status());
     assertEquals(2, result.iterationsDone());
     assertTrue(harness.store.exists("runs/wf-cli/model.onnx"));
   }

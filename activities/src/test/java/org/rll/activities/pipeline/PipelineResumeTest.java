@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rll.db.ResultsDatabaseTest;
-import org.rll.db.RunStatus;
 import org.rll.db.TrainingLogRow;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.spec.PipelineSpec;
@@ -86,7 +86,7 @@ class PipelineResumeTest extends ResultsDatabaseTest {
       PipelineResult cancelled =
           harness.client.newUntypedWorkflowStub("wf-1").getResult(PipelineResult.class);
 
-      assertEquals("CANCELLED", cancelled.status());
+      assertEquals(RunStatus.CANCELLED, cancelled.status());
       assertEquals(RunStatus.CANCELLED, repository.run("run-r").orElseThrow().status());
       long checkpoint = harness.checkpoints("run-r").newest().orElseThrow().iteration();
       assertTrue(checkpoint >= 4 && checkpoint < ITERATIONS, "checkpoint " + checkpoint);
@@ -94,7 +94,7 @@ class PipelineResumeTest extends ResultsDatabaseTest {
 
       PipelineResult resumed = harness.run("wf-2", spec);
 
-      assertEquals("SUCCEEDED", resumed.status());
+      assertEquals(RunStatus.SUCCEEDED, resumed.status());
       assertEquals(ITERATIONS, resumed.iterationsDone());
       assertEquals(RunStatus.SUCCEEDED, repository.run("run-r").orElseThrow().status());
       assertEquals("wf-2", repository.run("run-r").orElseThrow().workflowId());

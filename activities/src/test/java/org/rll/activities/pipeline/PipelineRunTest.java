@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.rll.db.CheckpointRow;
 import org.rll.db.MetricRow;
-import org.rll.db.RunStatus;
 import org.rll.db.TrainingLogRow;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.RllPipelineImpl;
 import org.rll.workflows.spec.PipelineSpec;
@@ -43,7 +43,7 @@ class PipelineRunTest extends PipelineTest {
         harness.run("wf-a", PipelineHarness.tinySpec("run-a", fashionMnist, 6, null));
 
     assertEquals("run-a", result.runId());
-    assertEquals("SUCCEEDED", result.status());
+    assertEquals(RunStatus.SUCCEEDED, result.status());
     assertEquals(6, result.iterationsDone());
     assertEquals("runs/run-a/model.onnx", result.modelKey());
     assertTrue(harness.store.exists("runs/run-a/model.onnx"));

@@ -15,7 +15,7 @@ import org.rll.core.evaluate.HeadScores;
 import org.rll.db.MetricRow;
 import org.rll.db.ResultsDatabaseTest;
 import org.rll.db.RunRow;
-import org.rll.db.RunStatus;
+import org.rll.workflows.RunStatus;
 
 class MetricRowsTest extends ResultsDatabaseTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");

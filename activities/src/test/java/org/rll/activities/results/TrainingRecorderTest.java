@@ -20,8 +20,8 @@ import org.rll.core.train.StepLog;
 import org.rll.db.CheckpointRow;
 import org.rll.db.ResultsDatabaseTest;
 import org.rll.db.RunRow;
-import org.rll.db.RunStatus;
 import org.rll.db.TrainingLogRow;
+import org.rll.workflows.RunStatus;
 
 class TrainingRecorderTest extends ResultsDatabaseTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");

@@ -60,9 +60,11 @@ public final class DatasetPrepareCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
-      names = "--scratch",
-      defaultValue = "${sys:java.io.tmpdir}/rll-scratch",
-      description = "Scratch directory for downloads and extraction (default: ${DEFAULT-VALUE}).")
+      names = {"--scratch-dir", "--scratch"},
+      paramLabel = "<dir>",
+      description =
+          "Local room for downloads and extraction (default: ${DEFAULT-VALUE}; RLL_HOME moves"
+              + " it).")
   Path scratch;
 
   @Mixin StoreOptions store;

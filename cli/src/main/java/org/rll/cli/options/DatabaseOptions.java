@@ -35,10 +35,9 @@ public final class DatabaseOptions {
   @Option(
       names = "--pg-dir",
       paramLabel = "<dir>",
-      defaultValue = "${env:RLL_HOME:-${sys:user.home}/.rll}/pg",
       description =
           "Data directory of the embedded PostgreSQL used when no --db-url is given"
-              + " (default: ${DEFAULT-VALUE}; env RLL_HOME moves it).")
+              + " (default: ${DEFAULT-VALUE}; RLL_HOME moves it).")
   Path embeddedDirectory;
 
   /** Connects to the configured database and brings its schema up to date. */

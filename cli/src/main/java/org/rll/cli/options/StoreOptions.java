@@ -22,9 +22,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class StoreOptions {
   @Option(
       names = "--store-dir",
-      defaultValue = "${env:RLL_STORE_DIR:-${sys:user.home}/.rll/store}",
+      paramLabel = "<dir>",
       description =
-          "Local artifact directory when no S3 bucket is given (default: ${DEFAULT-VALUE}).")
+          "Local artifact directory when no S3 bucket is given (env RLL_STORE_DIR; default:"
+              + " ${DEFAULT-VALUE}).")
   Path storeDirectory;
 
   @Option(

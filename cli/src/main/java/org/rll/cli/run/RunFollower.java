@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.stages.EvaluationSummary;
@@ -67,7 +68,7 @@ public final class RunFollower {
         MetricLines.format(last.metrics()).forEach(line -> out.println("  " + line));
       }
       out.flush();
-      return "SUCCEEDED".equals(end.status()) ? 0 : 1;
+      return end.status() == RunStatus.SUCCEEDED ? 0 : 1;
     } catch (ExecutionException e) {
       out.println("workflow " + workflowId + " " + failure(e.getCause()));
       out.flush();

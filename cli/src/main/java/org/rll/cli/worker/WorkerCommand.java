@@ -61,8 +61,9 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--scratch-dir",
       paramLabel = "<dir>",
-      defaultValue = "${env:RLL_HOME:-${sys:user.home}/.rll}/scratch",
-      description = "Local room for downloads and extraction (default: ${DEFAULT-VALUE}).")
+      description =
+          "Local room for downloads and extraction (default: ${DEFAULT-VALUE}; RLL_HOME moves"
+              + " it).")
   Path scratch;
 
   @Override

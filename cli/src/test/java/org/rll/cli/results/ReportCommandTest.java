@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rll.cli.Cli;
 import org.rll.core.storage.BlobStore;
 import org.rll.core.storage.FileSystemBlobStore;
 
@@ -24,7 +26,7 @@ class ReportCommandTest {
 
   @TempDir Path dir;
 
-  private ResultsFixture.Captured report(String run, String... more) {
+  private Cli.Captured report(String run, String... more) {
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
@@ -40,7 +42,7 @@ class ReportCommandTest {
 
   @Test
   void writesEveryPlotAsAPngAndUploadsIt() throws IOException {
-    ResultsFixture.Captured run = report("r1");
+    Cli.Captured run = report("r1");
 
     assertEquals(0, run.exit(), run.err());
     Path out = dir.resolve("out");
@@ -61,8 +63,23 @@ class ReportCommandTest {
   }
 
   @Test
+  void withoutAStoreDirThePlotsAreUploadedUnderRllHome() {
+    Path home = dir.resolve("home");
+    Cli.Captured run =
+        db.rll(
+            Map.of("RLL_HOME", home.toString()),
+            "report",
+            "r2",
+            "--out",
+            dir.resolve("out").toString());
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.isRegularFile(home.resolve("store/runs/r2/report/recall.png")), run.out());
+  }
+
+  @Test
   void aRunWithoutATrainingLogGetsOnlyItsRecallPlot() {
-    ResultsFixture.Captured run = report("r2", "--no-upload");
+    Cli.Captured run = report("r2", "--no-upload");
 
     assertEquals(0, run.exit(), run.err());
     assertEquals(
@@ -77,7 +94,7 @@ class ReportCommandTest {
 
   @Test
   void aRunWithNothingToPlotFailsWithoutWritingFiles() {
-    ResultsFixture.Captured run = report("r3");
+    Cli.Captured run = report("r3");
 
     assertEquals(1, run.exit());
     assertEquals(
@@ -90,7 +107,7 @@ class ReportCommandTest {
 
   @Test
   void anUnknownRunIsNamedAndExitsWith2() {
-    ResultsFixture.Captured run = report("ghost");
+    Cli.Captured run = report("ghost");
 
     assertEquals(2, run.exit());
     assertTrue(

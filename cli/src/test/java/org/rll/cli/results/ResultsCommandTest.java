@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rll.cli.Cli;
 
 class ResultsCommandTest {
 
@@ -11,7 +12,7 @@ class ResultsCommandTest {
 
   @Test
   void printsTheLatestEvaluatedCheckpointOfEachRunAsATable() {
-    ResultsFixture.Captured run = db.rll("results");
+    Cli.Captured run = db.rll("results");
     assertEquals(0, run.exit(), run.err());
     assertEquals("", run.err());
     assertEquals(
@@ -31,7 +32,7 @@ class ResultsCommandTest {
 
   @Test
   void printsCsv() {
-    ResultsFixture.Captured run = db.rll("results", "--format", "csv");
+    Cli.Captured run = db.rll("results", "--format", "csv");
     assertEquals(0, run.exit(), run.err());
     assertEquals(
         """
@@ -50,7 +51,7 @@ class ResultsCommandTest {
 
   @Test
   void printsJson() {
-    ResultsFixture.Captured run = db.rll("results", "--format", "JSON", "--run", "r2");
+    Cli.Captured run = db.rll("results", "--format", "JSON", "--run", "r2");
     assertEquals(0, run.exit(), run.err());
     assertEquals(
         """
@@ -118,7 +119,7 @@ class ResultsCommandTest {
 
   @Test
   void filtersByDatasetAndShowsEveryCheckpointOnRequest() {
-    ResultsFixture.Captured run = db.rll("results", "--dataset", "cub", "--all-checkpoints");
+    Cli.Captured run = db.rll("results", "--dataset", "cub", "--all-checkpoints");
     assertEquals(0, run.exit(), run.err());
     assertEquals(
         """
@@ -137,8 +138,7 @@ class ResultsCommandTest {
 
   @Test
   void namesRequestedRunsThatDoNotExist() {
-    ResultsFixture.Captured run =
-        db.rll("results", "--run", "r2", "--run", "ghost", "--format", "csv");
+    Cli.Captured run = db.rll("results", "--run", "r2", "--run", "ghost", "--format", "csv");
     assertEquals(0, run.exit(), run.err());
     assertEquals("rll: no run 'ghost'\n", run.err());
     assertEquals(db.rll("results", "--run", "r2", "--format", "csv").out(), run.out());
@@ -146,10 +146,10 @@ class ResultsCommandTest {
 
   @Test
   void noEvaluatedRunIsAFriendlyLineAndExitCode0() {
-    ResultsFixture.Captured table = db.rll("results", "--run", "r3");
+    Cli.Captured table = db.rll("results", "--run", "r3");
     assertEquals(0, table.exit(), table.err());
     assertEquals("no evaluated runs\n", table.out());
-    ResultsFixture.Captured json = db.rll("results", "--dataset", "sop", "--format", "json");
+    Cli.Captured json = db.rll("results", "--dataset", "sop", "--format", "json");
     assertEquals(0, json.exit(), json.err());
     assertEquals("[]\n", json.out());
     assertEquals("rll: no evaluated runs\n", json.err());

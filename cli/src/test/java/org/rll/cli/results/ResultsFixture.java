@@ -2,23 +2,21 @@ package org.rll.cli.results;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.rll.cli.RllCommand;
+import org.rll.cli.Cli;
 import org.rll.db.MetricRow;
 import org.rll.db.ResultsDatabase;
 import org.rll.db.ResultsRepository;
 import org.rll.db.RunRow;
-import org.rll.db.RunStatus;
 import org.rll.db.TrainingLogRow;
-import picocli.CommandLine;
+import org.rll.workflows.RunStatus;
 
 /**
  * A real PostgreSQL server for one test class, holding three runs: {@code r1} (cub) evaluated at
@@ -28,9 +26,6 @@ import picocli.CommandLine;
  * Register it as a static extension: the server lives as long as the test class.
  */
 final class ResultsFixture implements BeforeAllCallback, AfterAllCallback {
-
-  /** An {@code rll} command's exit code and what it printed. */
-  record Captured(int exit, String out, String err) {}
 
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
@@ -54,16 +49,15 @@ final class ResultsFixture implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** Runs {@code rll args... --db-url <this server>}. */
-  Captured rll(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = RllCommand.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
+  Cli.Captured rll(String... args) {
+    return rll(System.getenv(), args);
+  }
+
+  /** Runs {@code rll args... --db-url <this server>} with the defaults of {@code environment}. */
+  Cli.Captured rll(Map<String, String> environment, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--db-url", url()));
-    int exit = cli.execute(all.toArray(String[]::new));
-    return new Captured(exit, out.toString(), err.toString());
+    return Cli.rll(environment, all.toArray(String[]::new));
   }
 
   private void insertRuns() {

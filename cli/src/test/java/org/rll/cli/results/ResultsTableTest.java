@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.rll.db.MetricRow;
 import org.rll.db.RunRow;
-import org.rll.db.RunStatus;
+import org.rll.workflows.RunStatus;
 
 class ResultsTableTest {
 

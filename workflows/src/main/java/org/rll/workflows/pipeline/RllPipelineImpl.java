@@ -7,6 +7,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.function.Supplier;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.spec.EvaluationSection;
 import org.rll.workflows.spec.InvalidSpecException;
 import org.rll.workflows.spec.PipelineSpec;
@@ -63,15 +64,15 @@ public final class RllPipelineImpl implements RllPipeline {
       }
       long done = train(plan, dataset, batches, spec.withRunId(runId));
       if (cancelRequested) {
-        return end(plan, "CANCELLED", done, null);
+        return end(plan, RunStatus.CANCELLED, done, null);
       }
       ModelRef model = evaluateAt(plan, dataset, done);
-      return end(plan, "SUCCEEDED", done, model.key());
+      return end(plan, RunStatus.SUCCEEDED, done, model.key());
     } catch (CanceledFailure e) {
-      Workflow.newDetachedCancellationScope(() -> finish(plan, "CANCELLED")).run();
+      Workflow.newDetachedCancellationScope(() -> finish(plan, RunStatus.CANCELLED)).run();
       throw e;
     } catch (ActivityFailure | ApplicationFailure e) {
-      finish(plan, "FAILED");
+      finish(plan, RunStatus.FAILED);
       throw e;
     }
   }
@@ -181,13 +182,13 @@ public final class RllPipelineImpl implements RllPipeline {
     return model;
   }
 
-  private PipelineResult end(RunPlan plan, String status, long done, String modelKey) {
+  private PipelineResult end(RunPlan plan, RunStatus status, long done, String modelKey) {
     finish(plan, status);
-    progress = progress.withStage(status);
+    progress = progress.withStage(status.name());
     return new PipelineResult(plan.runId(), status, done, modelKey, progress.evaluations());
   }
 
-  private void finish(RunPlan plan, String status) {
+  private void finish(RunPlan plan, RunStatus status) {
     attempts.run(
         "record the run's end",
         () -> {

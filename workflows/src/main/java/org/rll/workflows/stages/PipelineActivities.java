@@ -1,6 +1,7 @@
 package org.rll.workflows.stages;
 
 import io.temporal.activity.ActivityInterface;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.spec.PipelineSpec;
 
 /**
@@ -29,6 +30,6 @@ public interface PipelineActivities {
   /** Scores stored embeddings and upserts the metrics of their iteration. */
   EvaluationSummary evaluate(RunPlan plan, EmbeddingsRef embeddings);
 
-  /** Records how the run ended: {@code SUCCEEDED}, {@code FAILED} or {@code CANCELLED}. */
-  void finishRun(RunPlan plan, String status);
+  /** Records how the run ended: a status that {@link RunStatus#ended() ended} it. */
+  void finishRun(RunPlan plan, RunStatus status);
 }

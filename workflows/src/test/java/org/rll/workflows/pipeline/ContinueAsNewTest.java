@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.TaskQueues;
 import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
@@ -55,7 +56,7 @@ class ContinueAsNewTest {
         WorkflowClient.start(PipelineStubs.newRun(client, "long")::run, SpecCodec.encode(spec));
     PipelineResult result = client.newUntypedWorkflowStub("long").getResult(PipelineResult.class);
 
-    assertEquals("SUCCEEDED", result.status());
+    assertEquals(RunStatus.SUCCEEDED, result.status());
     assertEquals("long", result.runId());
     assertEquals(ITERATIONS, result.iterationsDone());
     assertEquals(ITERATIONS, chunks.get());

@@ -3,6 +3,7 @@ package org.rll.workflows.pipeline;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.stages.BatchesRef;
 import org.rll.workflows.stages.DatasetRef;
@@ -17,7 +18,7 @@ import org.rll.workflows.stages.RunPlan;
  * iterations} in chunks of one, and the run ends each {@code finishRun} records.
  */
 class InstantStages implements PipelineActivities {
-  final List<String> ends = new CopyOnWriteArrayList<>();
+  final List<RunStatus> ends = new CopyOnWriteArrayList<>();
   private final long iterations;
   private final AtomicInteger plans;
 
@@ -58,7 +59,7 @@ class InstantStages implements PipelineActivities {
   }
 
   @Override
-  public void finishRun(RunPlan plan, String status) {
+  public void finishRun(RunPlan plan, RunStatus status) {
     ends.add(status);
   }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.TaskQueues;
 import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
@@ -74,7 +75,7 @@ class StageRetryTest {
 
     assertEquals(new Retrying("prepare dataset", 3, 10, SLOW_DOWN), run.progress().retrying());
     PipelineResult result = client.newUntypedWorkflowStub("flaky").getResult(PipelineResult.class);
-    assertEquals("SUCCEEDED", result.status());
+    assertEquals(RunStatus.SUCCEEDED, result.status());
     assertEquals(2, prepareFailures.get());
     assertEquals(null, run.progress().retrying());
   }
@@ -92,7 +93,7 @@ class StageRetryTest {
         failure.getOriginalMessage());
     assertInstanceOf(ActivityFailure.class, failure.getCause());
     assertEquals(3, prepareFailures.get());
-    assertEquals("FAILED", stages.ends.get(0));
+    assertEquals(RunStatus.FAILED, stages.ends.get(0));
   }
 
   @Test
@@ -120,7 +121,7 @@ class StageRetryTest {
 
     PipelineResult result =
         client.newUntypedWorkflowStub("cancelled").getResult(PipelineResult.class);
-    assertEquals("CANCELLED", result.status());
+    assertEquals(RunStatus.CANCELLED, result.status());
     assertEquals(1, chunkFailures.get());
   }
 

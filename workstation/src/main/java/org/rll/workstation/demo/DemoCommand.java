@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer>, CommandPlugin {
 
   @Option(
       names = "--home",
-      defaultValue = "${env:RLL_HOME:-${sys:user.home}/.rll}",
+      paramLabel = "<dir>",
       description =
           "Where the embedded stack keeps PostgreSQL, S3 and the dataset copy (default:"
               + " ${DEFAULT-VALUE}; env RLL_HOME).")

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.rll.cli.options.RllHome;
 import org.rll.cli.results.ResultsFormat;
 import org.rll.cli.results.ResultsTable;
 import org.rll.cli.run.RunFollower;
@@ -80,7 +81,7 @@ public final class FashionDemo {
           "data: the bundled Fashion-MNIST test set, 10,000 images (--full uses all 70,000 from "
               + FashionMnist.DEBIAN_DIRECTORY
               + ")");
-      return FashionMnist.copyBundledTestSet(settings.home().resolve("demo/fashion-mnist-t10k"));
+      return FashionMnist.copyBundledTestSet(home().demo().resolve("fashion-mnist-t10k"));
     }
     Optional<Path> full = FashionMnist.locateFullSet();
     ValidationException.check(
@@ -103,7 +104,7 @@ public final class FashionDemo {
 
   private void printModel(String runId) {
     String key = "runs/" + runId + "/model.onnx";
-    Path file = settings.home().resolve("s3").resolve(DevStack.BUCKET).resolve(key);
+    Path file = home().s3().resolve(DevStack.BUCKET).resolve(key);
     out.printf(
         Locale.ROOT,
         "%nONNX model: %s%n  (s3://%s/%s; `./rll results` and `./rll report %s` read this run"
@@ -112,6 +113,10 @@ public final class FashionDemo {
         DevStack.BUCKET,
         key,
         runId);
+  }
+
+  private RllHome home() {
+    return new RllHome(settings.home());
   }
 
   /** Recall@1 of the last evaluated iteration minus that of the first, in points. */

@@ -31,7 +31,6 @@ public final class DevCommand implements Callable<Integer>, CommandPlugin {
   @Option(
       names = "--home",
       paramLabel = "<dir>",
-      defaultValue = "${env:RLL_HOME:-${sys:user.home}/.rll}",
       description = "Where the stack keeps its data (env RLL_HOME; default: ${DEFAULT-VALUE}).")
   Path home;
 
@@ -56,12 +55,12 @@ public final class DevCommand implements Callable<Integer>, CommandPlugin {
   @Override
   public Integer call() throws Exception {
     DevStack stack = DevStack.start(home, new DevPorts(temporalPort, s3Port, postgresPort));
-    describe(stack, home.toAbsolutePath().normalize(), spec.commandLine().getOut());
+    describe(stack, spec.commandLine().getOut());
     UntilStopped.await(stack);
     return 0;
   }
 
-  private static void describe(DevStack stack, Path home, PrintWriter out) {
+  private static void describe(DevStack stack, PrintWriter out) {
     out.println("rll dev: the embedded stack is up; Ctrl-C stops it");
     out.println(
         "  Temporal    " + stack.temporalTarget() + ", namespace default (state in memory only)");
@@ -71,8 +70,8 @@ public final class DevCommand implements Callable<Integer>, CommandPlugin {
             + ", bucket "
             + DevStack.BUCKET
             + ", data in "
-            + home.resolve("s3"));
-    out.println("  PostgreSQL  " + stack.databaseUrl() + ", data in " + home.resolve("pg"));
+            + stack.home().s3());
+    out.println("  PostgreSQL  " + stack.databaseUrl() + ", data in " + stack.home().database());
     stack.workerDescription().forEach(line -> out.println("  worker      " + line));
     out.println("Other rll processes use it with:");
     out.println("  export " + exports(stack.clientEnvironment()));

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.rll.activities.ActivityEnvironment;
 import org.rll.cli.options.ResultsConnection;
+import org.rll.cli.options.RllHome;
 import org.rll.core.dataset.fetch.HttpSourceConfig;
 import org.rll.core.dataset.fetch.Sources;
 import org.rll.core.exceptions.StorageAccessException;
@@ -51,6 +52,7 @@ public final class DevStack implements AutoCloseable {
   private static final Duration WORKER_GRACE = Duration.ofSeconds(30);
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private RllHome home;
   private String temporalTarget;
   private TemporalConnection temporal;
   private S3Settings s3Settings;
@@ -85,7 +87,8 @@ public final class DevStack implements AutoCloseable {
       Set<Queue> queues) {
     DevStack stack = new DevStack();
     try {
-      stack.startParts(home.toAbsolutePath().normalize(), ports, activities, queues);
+      stack.home = new RllHome(home.toAbsolutePath().normalize());
+      stack.startParts(ports, activities, queues);
       return stack;
     } catch (RuntimeException e) {
       stack.close();
@@ -94,13 +97,10 @@ public final class DevStack implements AutoCloseable {
   }
 
   private void startParts(
-      Path home,
-      DevPorts ports,
-      Function<ActivityEnvironment, Activities> activities,
-      Set<Queue> queues) {
-    database = ResultsConnection.embedded(home.resolve("pg"), ports.postgres());
+      DevPorts ports, Function<ActivityEnvironment, Activities> activities, Set<Queue> queues) {
+    database = ResultsConnection.embedded(home.database(), ports.postgres());
     parts.push(database);
-    s3Settings = startS3(home.resolve("s3"), ports.s3());
+    s3Settings = startS3(home.s3(), ports.s3());
     S3Client s3 =
         S3Clients.create(
             s3Settings, StaticCredentialsProvider.create(AwsBasicCredentials.create("dev", "dev")));
@@ -115,7 +115,7 @@ public final class DevStack implements AutoCloseable {
             store,
             Sources.defaults(HttpSourceConfig.defaults()).with("s3", new S3Source(s3)),
             new ResultsRepository(database.dataSource()),
-            home.resolve("scratch"),
+            home.scratch(),
             Clock.systemUTC());
     workers =
         RunningWorkers.start(
@@ -142,6 +142,11 @@ public final class DevStack implements AutoCloseable {
       throw new StorageAccessException(
           "cannot start S3Proxy on 127.0.0.1:" + port + " over " + directory + ": " + e, e);
     }
+  }
+
+  /** The directory the stack keeps its data under. */
+  public RllHome home() {
+    return home;
   }
 
   /** The Temporal frontend, {@code 127.0.0.1:<port>}. */

@@ -25,6 +25,7 @@ import org.rll.db.ResultsRepository;
 import org.rll.db.TrainingLogRow;
 import org.rll.worker.Activities;
 import org.rll.worker.Queue;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.PipelineStubs;
 import org.rll.workflows.pipeline.RllPipeline;
@@ -88,7 +89,7 @@ class CrashResumeTest {
         PipelineResult straight =
             pipeline(client, "straight").run(SpecCodec.encode(spec("straight", source)));
 
-        assertEquals("SUCCEEDED", crashed.status());
+        assertEquals(RunStatus.SUCCEEDED, crashed.status());
         assertEquals(crashed.evaluations(), straight.evaluations());
         assertArrayEquals(parameters(stack, "straight"), parameters(stack, "crashed"));
         assertEquals(metrics(results, "straight"), metrics(results, "crashed"));

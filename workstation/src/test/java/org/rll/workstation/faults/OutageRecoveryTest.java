@@ -27,12 +27,12 @@ import org.rll.core.dataset.fetch.Sources;
 import org.rll.core.idx.FashionMnist;
 import org.rll.db.MetricRow;
 import org.rll.db.ResultsRepository;
-import org.rll.db.RunStatus;
 import org.rll.db.TrainingLogRow;
 import org.rll.devstack.S3ProxyServer;
 import org.rll.storage.s3.S3BlobStore;
 import org.rll.storage.s3.S3Clients;
 import org.rll.storage.s3.S3Settings;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.TaskQueues;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.PipelineStubs;
@@ -110,7 +110,7 @@ class OutageRecoveryTest {
         PipelineResult straight = run(workflows, "straight", source);
 
         assertTrue(s3.begun() && postgres.begun());
-        assertEquals("SUCCEEDED", interrupted.status());
+        assertEquals(RunStatus.SUCCEEDED, interrupted.status());
         assertEquals(RunStatus.SUCCEEDED, results.run("interrupted").orElseThrow().status());
         assertEquals(
             LongStream.range(0, ITERATIONS).boxed().toList(),

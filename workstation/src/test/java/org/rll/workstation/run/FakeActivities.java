@@ -14,9 +14,9 @@ import org.rll.activities.ActivityEnvironment;
 import org.rll.db.CheckpointRow;
 import org.rll.db.MetricRow;
 import org.rll.db.RunRow;
-import org.rll.db.RunStatus;
 import org.rll.db.TrainingLogRow;
 import org.rll.worker.Activities;
+import org.rll.workflows.RunStatus;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.stages.BatchesRef;
 import org.rll.workflows.stages.ChunkOutcome;
@@ -147,10 +147,8 @@ public final class FakeActivities implements PipelineActivities, TrainingActivit
   }
 
   @Override
-  public void finishRun(RunPlan plan, String status) {
-    environment
-        .results()
-        .updateStatus(plan.runId(), RunStatus.valueOf(status), environment.clock().instant());
+  public void finishRun(RunPlan plan, RunStatus status) {
+    environment.results().updateStatus(plan.runId(), status, environment.clock().instant());
   }
 
   private long newestCheckpoint(RunPlan plan) {

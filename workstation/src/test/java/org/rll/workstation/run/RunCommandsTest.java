@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rll.cli.Cli;
 import org.rll.db.ResultsRepository;
-import org.rll.db.RunStatus;
+import org.rll.workflows.RunStatus;
 import org.rll.workstation.dev.DevStack;
 
 /** {@code rll train, status, cancel, resume} against a dev stack whose activities are fakes. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rll.cli.Cli;
 import org.rll.db.RunRow;
-import org.rll.db.RunStatus;
+import org.rll.workflows.RunStatus;
 import org.rll.workstation.dev.DevPorts;
 
 /** {@code rll status}, as text and as JSON, against a dev stack whose activities are fakes. */
