@@ -1,32 +1,21 @@
 package org.rll.core.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.loss.Loss;
-import java.util.ArrayList;
-import java.util.List;
 import org.rll.core.exceptions.ValidationException;
 
 /**
- * The Ranked List Loss (Wang et al., CVPR 2019, Eq. 8-14) as a DJL {@link Loss}, for a {@code
+ * The Ranked List Loss (Wang et al., CVPR 2019, Eq. 8-14) as an {@link EmbeddingLoss}, for a {@code
  * Trainer} or direct use.
  *
- * <p>{@link #evaluate} takes one label array (N class ids) and one N x d embedding array per head
- * (for example the L, M and H heads) and returns the sum of the heads' losses. Each head's loss is
- * (1/N) sum_i 2 ((1 - lambda) L_P(i) + lambda L_N(i)), which for the default lambda = 0.5 is the
- * paper's (1/N) sum_i (L_P(i) + L_N(i)); see {@link RankedListLossConfig} for every parameter. The
- * embeddings are used as given: normalising them is the model's job. Weights are constants (no
- * gradient through them), and by default so is the gallery side of every distance (paper Sec. 3.2;
- * {@link GradientMode}).
- *
- * <p>The pairs each head mined in the latest {@code evaluate} call are kept for training logs
- * ({@link #getLatestMinedCounts}); {@link #evaluateHead} gives one head's loss and counts directly.
+ * <p>Each head's loss is (1/N) sum_i 2 ((1 - lambda) L_P(i) + lambda L_N(i)), which for the default
+ * lambda = 0.5 is the paper's (1/N) sum_i (L_P(i) + L_N(i)); see {@link RankedListLossConfig} for
+ * every parameter. The embeddings are used as given: normalising them is the model's job. Weights
+ * are constants (no gradient through them), and by default so is the gallery side of every distance
+ * (paper Sec. 3.2; {@link GradientMode}).
  */
-public final class RankedListLoss extends Loss {
+public final class RankedListLoss extends EmbeddingLoss {
   private final RankedListLossConfig config;
   private final RankedListKernel kernel;
-  private volatile List<MinedCounts> latestMinedCounts = List.of();
 
   private RankedListLoss(String name, RankedListLossConfig config) {
     super(name);
@@ -44,44 +33,9 @@ public final class RankedListLoss extends Loss {
     return config;
   }
 
-  /**
-   * The summed loss of every embedding head in {@code predictions}, all sharing {@code
-   * labels.head()}; a scalar attached to the first head's manager.
-   */
   @Override
-  public NDArray evaluate(NDList labels, NDList predictions) {
-    ValidationException.check(
-        !labels.isEmpty(), "labels must hold one array of class ids, got %d arrays", labels.size());
-    ValidationException.check(
-        !predictions.isEmpty(),
-        "predictions must hold at least one embedding head, got %d",
-        predictions.size());
-    NDManager caller = predictions.head().getManager();
-    List<MinedCounts> counts = new ArrayList<>(predictions.size());
-    try (NDManager scope = NDManager.subManagerOf(predictions.head())) {
-      NDArray total = null;
-      for (NDArray embeddings : predictions) {
-        HeadLoss head = kernel.compute(labels.head(), embeddings);
-        head.loss().attach(scope);
-        counts.add(head.counts());
-        total = total == null ? head.loss() : total.add(head.loss());
-      }
-      total.attach(caller);
-      latestMinedCounts = List.copyOf(counts);
-      return total;
-    }
-  }
-
-  /**
-   * One head's loss and mined pairs, without the {@link Loss} plumbing; the counts are not kept.
-   */
   public HeadLoss evaluateHead(NDArray labels, NDArray embeddings) {
     return kernel.compute(labels, embeddings);
-  }
-
-  /** The pairs mined by each head, in head order, in the latest {@link #evaluate} call. */
-  public List<MinedCounts> getLatestMinedCounts() {
-    return latestMinedCounts;
   }
 
   /** DJL-style builder: every setting is optional and defaults to the paper's value. */

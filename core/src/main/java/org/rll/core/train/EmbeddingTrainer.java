@@ -8,19 +8,20 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
-import org.rll.core.loss.RankedListLoss;
+import org.rll.core.loss.EmbeddingLoss;
 import org.rll.core.model.EmbeddingModel;
 import org.rll.core.model.ParameterNames;
 import org.rll.core.optim.Sgd;
 import org.rll.core.optim.SgdConfig;
 
 /**
- * One device's training step: forward in training mode, the Ranked List Loss on every head,
- * backward, and an {@link Sgd} update. Its parameters and optimiser are what a checkpoint holds.
+ * One device's training step: forward in training mode, the loss (by default the Ranked List Loss)
+ * on every head, backward, and an {@link Sgd} update. Its parameters and optimiser are what a
+ * checkpoint holds.
  */
 public final class EmbeddingTrainer implements AutoCloseable {
   private final EmbeddingModel model;
-  private final RankedListLoss loss;
+  private final EmbeddingLoss loss;
   private final SgdConfig sgdConfig;
   private final Map<String, Parameter> parameters;
   private final Sgd sgd;
@@ -31,7 +32,7 @@ public final class EmbeddingTrainer implements AutoCloseable {
    * The process's C heap is set to keep freed memory ({@link NativeHeap}).
    */
   public EmbeddingTrainer(
-      EmbeddingModel model, RankedListLoss loss, SgdConfig sgdConfig, NDManager manager) {
+      EmbeddingModel model, EmbeddingLoss loss, SgdConfig sgdConfig, NDManager manager) {
     this.model = model;
     this.loss = loss;
     this.sgdConfig = sgdConfig;
