@@ -3,6 +3,7 @@ package org.rll.activities.resolve;
 import static org.rll.activities.resolve.Specs.atLeast;
 import static org.rll.activities.resolve.Specs.field;
 import static org.rll.activities.resolve.Specs.or;
+import static org.rll.activities.resolve.Specs.orEmpty;
 import static org.rll.activities.resolve.Specs.positive;
 
 import java.util.Arrays;
@@ -76,24 +77,20 @@ public final class SpecResolver {
   private static RunSettings resolveFields(PipelineSpec spec) {
     ValidationException.check(spec != null, "the pipeline spec is missing");
     DatasetSpec dataset = DatasetSpecs.resolve(spec.dataset());
-    ModelSection modelSection = or(spec.model(), new ModelSection(null, null, null, null));
+    ModelSection modelSection = orEmpty(spec.model(), ModelSection.class);
     ModelConfig model = field("model", () -> model(modelSection));
-    TrainingSection training =
-        or(
-            spec.training(),
-            new TrainingSection(null, null, null, null, null, null, null, null, null, null));
+    TrainingSection training = orEmpty(spec.training(), TrainingSection.class);
     long seed = or(training.seed(), 0L);
     int iterations =
         atLeast("training.iterations", or(training.iterations(), DEFAULT_ITERATIONS), 1);
-    EvaluationSection evaluation =
-        or(spec.evaluation(), new EvaluationSection(null, null, null, null));
-    ExportSection export = or(spec.export(), new ExportSection(null, null));
+    EvaluationSection evaluation = orEmpty(spec.evaluation(), EvaluationSection.class);
+    ExportSection export = orEmpty(spec.export(), ExportSection.class);
     return new RunSettings(
         dataset,
         model,
         modelSection.pretrained(),
-        loss(or(spec.loss(), new LossSection(null, null, null, null, null))),
-        sampler(or(spec.sampler(), new SamplerSection(null, null)), seed, iterations),
+        loss(orEmpty(spec.loss(), LossSection.class)),
+        sampler(orEmpty(spec.sampler(), SamplerSection.class), seed, iterations),
         sgd(training, dataset.format()),
         transform(model.backbone(), true),
         transform(model.backbone(), false),

@@ -1,15 +1,24 @@
 package org.rll.activities.resolve;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.rll.core.exceptions.ValidationException;
 
 /** Small helpers of spec resolution: defaults of nullable fields and messages naming the field. */
 final class Specs {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Specs() {}
 
   /** {@code value}, or {@code fallback} when it is null. */
   static <T> T or(T value, T fallback) {
     return value != null ? value : fallback;
+  }
+
+  /** {@code section}, or the section of type {@code type} with every field left to its default. */
+  static <T> T orEmpty(T section, Class<T> type) {
+    return section != null ? section : JSON.convertValue(Map.of(), type);
   }
 
   /**

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.rll.activities.ActivityEnvironment;
@@ -33,13 +32,9 @@ import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.PipelineStubs;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.pipeline.RllPipelineImpl;
-import org.rll.workflows.spec.DatasetSection;
-import org.rll.workflows.spec.EvaluationSection;
-import org.rll.workflows.spec.ModelSection;
 import org.rll.workflows.spec.PipelineSpec;
-import org.rll.workflows.spec.SamplerSection;
 import org.rll.workflows.spec.SpecCodec;
-import org.rll.workflows.spec.TrainingSection;
+import org.rll.workflows.spec.SpecTree;
 import org.rll.workflows.stages.TrainingActivities;
 
 /**
@@ -116,16 +111,19 @@ public final class PipelineHarness implements AutoCloseable {
   /** The tiny run, with the untrained net scored too when {@code untrained}. */
   static PipelineSpec tinySpec(
       String runId, Path source, int iterations, Integer every, Boolean untrained) {
-    return new PipelineSpec(
-        runId,
-        new DatasetSection(source.toUri().toString(), null, null, null, null),
-        null,
-        new SamplerSection(5, 4),
-        new ModelSection("small-conv", null, null, null),
-        new TrainingSection(iterations, null, null, null, null, null, null, 0L, 2, 4),
-        new EvaluationSection(every, List.of(1, 2, 4, 8), null, untrained),
-        null,
-        null);
+    return SpecTree.parse(
+            """
+            {"sampler": {"classesPerBatch": 5, "imagesPerClass": 4},
+             "model": {"backbone": "small-conv"},
+             "training": {"seed": 0, "checkpointEvery": 2, "chunkIterations": 4},
+             "evaluation": {"ks": [1, 2, 4, 8]}}
+            """)
+        .set("runId", runId)
+        .set("dataset.source", source.toUri().toString())
+        .set("training.iterations", iterations)
+        .set("evaluation.every", every)
+        .set("evaluation.untrained", untrained)
+        .toSpec();
   }
 
   RllPipeline pipeline(String workflowId) {

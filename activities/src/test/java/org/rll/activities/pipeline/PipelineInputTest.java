@@ -15,9 +15,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.rll.workflows.RunStatus;
 import org.rll.workflows.pipeline.PipelineResult;
-import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
-import org.rll.workflows.spec.SamplerSection;
+import org.rll.workflows.spec.SpecTree;
 
 /** What the workflow accepts as input and how it refuses bad input: at once, naming the problem. */
 class PipelineInputTest extends PipelineTest {
@@ -48,16 +47,10 @@ class PipelineInputTest extends PipelineTest {
   @Test
   void anInvalidSpecFailsAtOnceNamingTheValue() {
     PipelineSpec spec =
-        new PipelineSpec(
-            "bad",
-            new DatasetSection(fashionMnist.toUri().toString(), null, null, null, null),
-            null,
-            new SamplerSection(1, 4),
-            null,
-            null,
-            null,
-            null,
-            null);
+        SpecTree.parse(
+                "{\"runId\": \"bad\", \"sampler\": {\"classesPerBatch\": 1, \"imagesPerClass\": 4}}")
+            .set("dataset.source", fashionMnist.toUri().toString())
+            .toSpec();
 
     ApplicationFailure failure = failure(() -> harness.run("wf-bad", spec));
 
@@ -71,8 +64,11 @@ class PipelineInputTest extends PipelineTest {
     Path archive = Files.writeString(dir.resolve("fashion-mnist.tgz"), "not the archive");
     String pin = "sha256:" + "0".repeat(64);
     PipelineSpec spec =
-        PipelineSpec.of(new DatasetSection(archive.toUri().toString(), pin, null, null, null))
-            .withRunId("pinned");
+        SpecTree.empty()
+            .set("runId", "pinned")
+            .set("dataset.source", archive.toUri().toString())
+            .set("dataset.checksum", pin)
+            .toSpec();
 
     ApplicationFailure failure = failure(() -> harness.run("wf-pin", spec));
 
@@ -85,8 +81,10 @@ class PipelineInputTest extends PipelineTest {
   void aSourceThatIsNotAnArchiveFailsTheRunAtOnceSayingWhatItIs() throws IOException {
     Path text = Files.writeString(dir.resolve("fashion-mnist.tgz"), "not the archive");
     PipelineSpec spec =
-        PipelineSpec.of(new DatasetSection(text.toUri().toString(), null, null, null, null))
-            .withRunId("text");
+        SpecTree.empty()
+            .set("runId", "text")
+            .set("dataset.source", text.toUri().toString())
+            .toSpec();
 
     ApplicationFailure failure = failure(() -> harness.run("wf-text", spec));
 

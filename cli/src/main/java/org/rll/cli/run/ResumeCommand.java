@@ -38,7 +38,8 @@ public final class ResumeCommand implements Callable<Integer> {
     String runId = arguments.runId;
     RunRow run = arguments.require();
     PipelineSpec runSpec =
-        SpecFile.parse(run.specJson(), "the recorded spec of run " + runId).withRunId(runId);
+        SpecFile.json(run.specJson(), "the recorded spec of run " + runId)
+            .toSpec(tree -> tree.set("runId", runId));
     PrintWriter out = spec.commandLine().getOut();
     try (TemporalConnection connection = arguments.temporal.connect()) {
       if (run.workflowId() != null && connection.isRunning(run.workflowId())) {

@@ -1,17 +1,15 @@
 package org.rll.cli.run;
 
-import java.util.Optional;
-import org.rll.workflows.spec.DatasetSection;
-import org.rll.workflows.spec.EvaluationSection;
-import org.rll.workflows.spec.ModelSection;
-import org.rll.workflows.spec.PipelineSpec;
-import org.rll.workflows.spec.SamplerSection;
-import org.rll.workflows.spec.TrainingSection;
+import java.util.ArrayList;
+import java.util.List;
+import org.rll.workflows.spec.SpecTree;
 import picocli.CommandLine.Option;
 
 /**
- * Spec fields given as flags; each one given overrides the spec file's value. Values are checked
- * where every spec is, by the planning stage, so a flag and a file fail the same way.
+ * Spec fields given as flags, each set at its spec path ({@code --iterations} at {@code
+ * training.iterations}, {@code --set} at any path) over the spec file's value. The merged tree is
+ * decoded as the workflow decodes its input and checked where every spec is, by the planning stage,
+ * so a flag and a file fail the same way.
  */
 public final class SpecFlags {
   @Option(names = "--run-id", description = "The run's id, also its workflow id.")
@@ -52,84 +50,36 @@ public final class SpecFlags {
       description = "Iterations between evaluations; 0: at the end.")
   Integer evaluateEvery;
 
-  /** {@code spec} (null for none) with every given flag applied. */
-  public PipelineSpec applyTo(PipelineSpec spec) {
-    PipelineSpec base =
-        spec != null
-            ? spec
-            : new PipelineSpec(null, null, null, null, null, null, null, null, null);
-    return new PipelineSpec(
-        or(runId, base.runId()),
-        dataset(base.dataset()),
-        base.loss(),
-        sampler(base.sampler()),
-        model(base.model()),
-        training(base.training()),
-        evaluation(base.evaluation()),
-        base.export(),
-        base.retry());
+  @Option(
+      names = "--set",
+      paramLabel = "<path>=<value>",
+      description = {
+        "Sets any spec field, such as loss.alpha=1.3 or training.lrSteps=[4000,8000]: the value is"
+            + " JSON when it is a JSON scalar or array, the text as a string otherwise; null"
+            + " clears a field. Applied after the other flags; repeatable."
+      })
+  List<String> assignments = new ArrayList<>();
+
+  /** Sets every given flag at its spec path in {@code tree}, then every {@code --set}. */
+  public void applyTo(SpecTree tree) {
+    set(tree, "runId", runId);
+    set(tree, "dataset.source", source);
+    set(tree, "dataset.format", format);
+    set(tree, "dataset.checksum", checksum);
+    set(tree, "model.backbone", backbone);
+    set(tree, "training.iterations", iterations);
+    set(tree, "training.learningRate", learningRate);
+    set(tree, "training.seed", seed);
+    set(tree, "training.chunkIterations", chunkIterations);
+    set(tree, "sampler.classesPerBatch", classesPerBatch);
+    set(tree, "sampler.imagesPerClass", imagesPerClass);
+    set(tree, "evaluation.every", evaluateEvery);
+    assignments.forEach(tree::assign);
   }
 
-  private DatasetSection dataset(DatasetSection d) {
-    Optional<DatasetSection> o = Optional.ofNullable(d);
-    return new DatasetSection(
-        or(source, o.map(DatasetSection::source).orElse(null)),
-        or(checksum, o.map(DatasetSection::checksum).orElse(null)),
-        or(format, o.map(DatasetSection::format).orElse(null)),
-        o.map(DatasetSection::trainClasses).orElse(null),
-        o.map(DatasetSection::minImagesPerClass).orElse(null));
-  }
-
-  private SamplerSection sampler(SamplerSection s) {
-    if (classesPerBatch == null && imagesPerClass == null) {
-      return s;
+  private static void set(SpecTree tree, String path, Object flag) {
+    if (flag != null) {
+      tree.set(path, flag);
     }
-    Optional<SamplerSection> o = Optional.ofNullable(s);
-    return new SamplerSection(
-        or(classesPerBatch, o.map(SamplerSection::classesPerBatch).orElse(null)),
-        or(imagesPerClass, o.map(SamplerSection::imagesPerClass).orElse(null)));
-  }
-
-  private ModelSection model(ModelSection m) {
-    if (backbone == null) {
-      return m;
-    }
-    return m == null
-        ? new ModelSection(backbone, null, null, null)
-        : new ModelSection(backbone, m.heads(), m.embeddingDim(), m.pretrained());
-  }
-
-  private TrainingSection training(TrainingSection t) {
-    if (iterations == null && learningRate == null && seed == null && chunkIterations == null) {
-      return t;
-    }
-    TrainingSection b =
-        t != null
-            ? t
-            : new TrainingSection(null, null, null, null, null, null, null, null, null, null);
-    return new TrainingSection(
-        or(iterations, b.iterations()),
-        or(learningRate, b.learningRate()),
-        b.momentum(),
-        b.weightDecay(),
-        b.headLrMultiplier(),
-        b.lrSteps(),
-        b.lrDecay(),
-        or(seed, b.seed()),
-        b.checkpointEvery(),
-        or(chunkIterations, b.chunkIterations()));
-  }
-
-  private EvaluationSection evaluation(EvaluationSection e) {
-    if (evaluateEvery == null) {
-      return e;
-    }
-    return e == null
-        ? new EvaluationSection(evaluateEvery, null, null, null)
-        : new EvaluationSection(evaluateEvery, e.ks(), e.seed(), e.untrained());
-  }
-
-  private static <T> T or(T flag, T file) {
-    return flag != null ? flag : file;
   }
 }

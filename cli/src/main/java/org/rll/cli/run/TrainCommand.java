@@ -34,16 +34,22 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin SpecFlags flags;
   @Mixin TemporalOptions temporal;
 
-  @Parameters(arity = "0..1", paramLabel = "<spec>", description = "The spec file.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "<spec>",
+      description = "The spec file: JSON if named *.json, YAML otherwise.")
   Path specFile;
 
   @Mixin FollowOptions follow;
 
   @Override
   public Integer call() throws Exception {
-    PipelineSpec given = flags.applyTo(specFile == null ? null : SpecFile.read(specFile));
+    SpecFile file = specFile == null ? SpecFile.none() : SpecFile.read(specFile);
+    PipelineSpec given = file.toSpec(flags::applyTo);
     ValidationException.check(
-        given.dataset().source() != null && !given.dataset().source().isBlank(),
+        given.dataset() != null
+            && given.dataset().source() != null
+            && !given.dataset().source().isBlank(),
         "a run needs a dataset source: --source, or dataset.source in the spec file");
     String runId = RunIds.check(given.runId() != null ? given.runId() : RunIds.fresh());
     PipelineSpec runSpec = given.withRunId(runId);

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +24,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The files under {@code deploy/}: every YAML file parses (all its documents, no duplicate keys),
@@ -30,6 +33,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class DeployFilesTest {
   /** Surefire runs in the module directory; deploy/ sits next to it. */
   private static final Path DEPLOY = Path.of("..", "deploy");
+
+  private static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
   private static final List<String> ARCHIVED_IMAGES =
       List.of("minio/minio", "temporalio/auto-setup");
@@ -212,15 +219,18 @@ class DeployFilesTest {
     }
   }
 
-  /** Every document of {@code file}; a parse error fails naming the file. */
+  /**
+   * Every document of {@code file}, with its aliases and merge keys ({@code <<: *worker}) resolved
+   * as Compose resolves them; a parse error fails naming the file.
+   */
   private static List<Object> loadAll(Path file) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    Yaml yaml = new Yaml(new SafeConstructor(options));
     List<Object> documents = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file)) {
-      for (Object document : yaml.loadAll(reader)) {
-        if (document != null) {
+    try (YAMLParser parser = YAML.getFactory().createParser(file.toFile())) {
+      Map<String, Object> anchors = new HashMap<>();
+      while (parser.nextToken() != null) {
+        Object document = node(parser, anchors);
+        // An empty document reads as null or as the empty string.
+        if (document != null && !"".equals(document)) {
           documents.add(document);
         }
       }
@@ -228,6 +238,50 @@ class DeployFilesTest {
       fail(file + " does not parse: " + e.getMessage(), e);
     }
     return documents;
+  }
+
+  /** The node at the parser's current token, as maps, lists and scalars. */
+  private static Object node(YAMLParser parser, Map<String, Object> anchors) throws IOException {
+    if (parser.isCurrentAlias()) {
+      assertTrue(anchors.containsKey(parser.getText()), "unknown alias *" + parser.getText());
+      return anchors.get(parser.getText());
+    }
+    String anchor = parser.getObjectId();
+    Object node =
+        switch (parser.currentToken()) {
+          case START_OBJECT -> mapping(parser, anchors);
+          case START_ARRAY -> {
+            List<Object> list = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+              list.add(node(parser, anchors));
+            }
+            yield list;
+          }
+          default -> YAML.readValue(parser, Object.class);
+        };
+    if (anchor != null) {
+      anchors.put(anchor, node);
+    }
+    return node;
+  }
+
+  /** A mapping whose own keys win over those it merges in. */
+  private static Map<String, Object> mapping(YAMLParser parser, Map<String, Object> anchors)
+      throws IOException {
+    Map<String, Object> mapping = new LinkedHashMap<>();
+    Map<String, Object> own = new LinkedHashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      parser.nextToken();
+      Object value = node(parser, anchors);
+      if (key.equals("<<")) {
+        mapping.putAll(map(value, "the merge key's value"));
+      } else {
+        own.put(key, value);
+      }
+    }
+    mapping.putAll(own);
+    return mapping;
   }
 
   private static Map<String, Object> single(Path file) {

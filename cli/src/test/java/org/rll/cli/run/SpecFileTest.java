@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rll.cli.Cli;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.workflows.spec.PipelineSpec;
+import org.rll.workflows.spec.SpecTree;
 import picocli.CommandLine;
 
 class SpecFileTest {
@@ -21,7 +23,7 @@ class SpecFileTest {
   @Test
   void readsJsonIgnoringUnknownFields() throws Exception {
     PipelineSpec spec =
-        SpecFile.read(
+        spec(
             write(
                 "spec.json",
                 """
@@ -42,7 +44,7 @@ class SpecFileTest {
   @Test
   void readsYamlIgnoringUnknownFields() throws Exception {
     PipelineSpec spec =
-        SpecFile.read(
+        spec(
             write(
                 "spec.yaml",
                 """
@@ -63,26 +65,70 @@ class SpecFileTest {
   }
 
   @Test
-  void aBadValueNamesTheFileAndTheField() throws Exception {
-    Path file = write("bad.yaml", "dataset: {source: x}\ntraining: {iterations: many}\n");
-    ValidationException e = assertThrows(ValidationException.class, () -> SpecFile.read(file));
-    assertTrue(
-        e.getMessage().startsWith("spec file " + file + ": bad value for training.iterations: "),
-        e.getMessage());
+  void aBadValueNamesTheFileTheLineAndTheField() throws Exception {
+    Path yaml =
+        write(
+            "bad.yaml",
+            """
+            dataset:
+              source: file:///data/cub
+            # the schedule
+            training:
+              seed: 7
+              iterations: many
+            """);
+    assertEquals(
+        "spec file "
+            + yaml
+            + ", line 6: spec field training.iterations must be an integer that fits 32 bits, got"
+            + " the string \"many\"",
+        refusal(yaml));
+    Path json =
+        write(
+            "bad.json",
+            """
+            {"dataset": {"source": "file:///data/cub",
+                         "trainClasses": ["a",
+                                          null]}}
+            """);
+    assertEquals(
+        "spec file " + json + ", line 3: spec field dataset.trainClasses[1] must not be null",
+        refusal(json));
   }
 
   @Test
   void refusesWhatIsNotASpec() throws Exception {
     Path list = write("list.yaml", "- a\n- b\n");
-    assertTrue(
-        assertThrows(ValidationException.class, () -> SpecFile.read(list))
-            .getMessage()
-            .contains("must hold a mapping"));
-    Path broken = write("broken.json", "{\"dataset\": {");
-    assertTrue(
-        assertThrows(ValidationException.class, () -> SpecFile.read(broken))
-            .getMessage()
-            .contains("is not valid YAML or JSON"));
+    assertEquals(
+        "spec file "
+            + list
+            + ": the spec must hold a mapping such as {\"dataset\": {\"source\": \"...\"}}, got an"
+            + " array",
+        refusal(list));
+    Path broken = write("broken.json", "{\"dataset\": {\n  \"source\": \"x\"");
+    assertEquals(
+        "spec file "
+            + broken
+            + ", line 2: not valid JSON: Unexpected end-of-input: expected close marker for Object"
+            + " (opened at line 1, column 13)",
+        refusal(broken));
+    Path yaml = write("broken.yaml", "dataset:\n  source: x\ntraining: {iterations: 5\n");
+    assertEquals(
+        "spec file "
+            + yaml
+            + ", line 3: not valid YAML: while parsing a flow mapping: expected ',' or '}', but got"
+            + " <stream end>",
+        refusal(yaml));
+    Path twice = write("twice.yaml", "dataset:\n  source: x\n  source: y\n");
+    assertEquals(
+        "spec file " + twice + ", line 3: not valid YAML: Duplicate field 'source'",
+        refusal(twice));
+    Path alias = write("alias.yaml", "training: {seed: &seed 7}\nevaluation:\n  seed: *seed\n");
+    assertEquals(
+        "spec file "
+            + alias
+            + ", line 3: YAML aliases such as *seed are not read in spec files; write the value out",
+        refusal(alias));
     assertEquals(
         "spec file " + dir.resolve("none.yaml") + " does not exist",
         assertThrows(ValidationException.class, () -> SpecFile.read(dir.resolve("none.yaml")))
@@ -91,7 +137,7 @@ class SpecFileTest {
 
   @Test
   void flagsOverrideTheFileAndKeepTheRest() throws Exception {
-    PipelineSpec file =
+    SpecFile file =
         SpecFile.read(
             write(
                 "spec.yaml",
@@ -100,22 +146,21 @@ class SpecFileTest {
                 model: {backbone: bn-inception, embeddingDim: 128}
                 training: {iterations: 100, learningRate: 0.001, momentum: 0.8}
                 """));
-    TrainCommand train = new TrainCommand();
-    new CommandLine(train)
-        .parseArgs(
-            "--source",
-            "file:///b",
-            "--iterations",
-            "5",
-            "--backbone",
-            "resnet50",
-            "--classes",
-            "4",
-            "--run-id",
-            "mine",
-            "--evaluate-every",
-            "50");
-    PipelineSpec spec = train.flags.applyTo(file);
+    PipelineSpec spec =
+        file.toSpec(
+            flags(
+                "--source",
+                "file:///b",
+                "--iterations",
+                "5",
+                "--backbone",
+                "resnet50",
+                "--classes",
+                "4",
+                "--run-id",
+                "mine",
+                "--evaluate-every",
+                "50"));
     assertEquals("mine", spec.runId());
     assertEquals("file:///b", spec.dataset().source());
     assertEquals("cub200", spec.dataset().format());
@@ -131,13 +176,67 @@ class SpecFileTest {
   }
 
   @Test
+  void setReachesAnyFieldAfterTheNamedFlags() throws Exception {
+    SpecFile file =
+        SpecFile.read(
+            write(
+                "spec.yaml",
+                "dataset: {source: file:///a, format: cub200}\nloss: {margin: 0.3}\n"));
+    PipelineSpec spec =
+        file.toSpec(
+            flags(
+                "--iterations",
+                "5",
+                "--set",
+                "training.iterations=7",
+                "--set",
+                "loss.alpha=1.3",
+                "--set",
+                "training.lrSteps=[4, 8]",
+                "--set",
+                "dataset.format=null",
+                "--set",
+                "runId=007"));
+    assertEquals(7, spec.training().iterations());
+    assertEquals(1.3, spec.loss().alpha());
+    assertEquals(0.3, spec.loss().margin());
+    assertEquals(List.of(4, 8), spec.training().lrSteps());
+    assertNull(spec.dataset().format());
+    assertEquals("007", spec.runId());
+  }
+
+  @Test
+  void aFlagIsRefusedAsTheFileWouldBe() throws Exception {
+    Path path = write("spec.yaml", "dataset: {source: file:///a}\ntraining: {iterations: many}\n");
+    assertEquals(5, SpecFile.read(path).toSpec(flags("--iterations", "5")).training().iterations());
+    assertEquals(
+        "spec field training.seed must be an integer that fits 64 bits, got the string \"x\"",
+        assertThrows(
+                ValidationException.class,
+                () -> SpecFile.none().toSpec(flags("--set", "training.seed=x")))
+            .getMessage());
+    Path scalar = write("scalar.yaml", "dataset: {source: file:///a}\ntraining: 5\n");
+    assertEquals(
+        "spec file "
+            + scalar
+            + ", line 2: cannot set training.iterations: training is the number 5, not an object",
+        assertThrows(
+                ValidationException.class,
+                () -> SpecFile.read(scalar).toSpec(flags("--iterations", "3")))
+            .getMessage());
+  }
+
+  @Test
   void trainExitsTwoOnBadInputBeforeTouchingTemporal() throws Exception {
     Path bad =
         write("bad.json", "{\"dataset\": {\"source\": \"x\"}, \"training\": {\"seed\": []}}");
     Cli.Captured run = Cli.rll("train", bad.toString(), "--temporal-target", "127.0.0.1:1");
     assertEquals(2, run.exit(), run.toString());
-    assertTrue(
-        run.err().startsWith("rll: spec file " + bad + ": bad value for training.seed: "),
+    assertEquals(
+        "rll: spec file "
+            + bad
+            + ", line 1: spec field training.seed must be an integer that fits 64 bits, got an"
+            + " array\n",
         run.err());
 
     Cli.Captured noSource = Cli.rll("train", "--iterations", "5");
@@ -157,6 +256,21 @@ class SpecFileTest {
     assertEquals("r-resume-1", ResumeCommand.nextWorkflowId("r", null));
     assertEquals("r-resume-3", ResumeCommand.nextWorkflowId("r", "r-resume-2"));
     assertEquals("r-resume-1", ResumeCommand.nextWorkflowId("r", "other-resume-2"));
+  }
+
+  private static PipelineSpec spec(Path file) {
+    return SpecFile.read(file).toSpec(tree -> {});
+  }
+
+  private static String refusal(Path file) {
+    return assertThrows(ValidationException.class, () -> spec(file)).getMessage();
+  }
+
+  /** What {@code rll train} makes of {@code args}: the flags' values set in a spec tree. */
+  private static Consumer<SpecTree> flags(String... args) {
+    TrainCommand train = new TrainCommand();
+    new CommandLine(train).parseArgs(args);
+    return train.flags::applyTo;
   }
 
   private Path write(String name, String text) throws Exception {

@@ -19,6 +19,11 @@ final class FieldErrors {
   private static final Pattern OPENED_AT =
       Pattern.compile(
           " \\((?:for \\w+ starting|start marker) at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
+
+  /** A YAML parser quotes the source line under each mark it names; the line is named apart. */
+  private static final Pattern YAML_MARK =
+      Pattern.compile("\\n in '[^']*', line \\d+, column \\d+:\\n[^\\n]*\\n *\\^");
+
   private static final Pattern CONSTRAINT = Pattern.compile(", from `[^`]*`");
 
   private FieldErrors() {}
@@ -31,8 +36,9 @@ final class FieldErrors {
       List<JsonMappingException.Reference> path = mapping.getPath();
       Class<?> target = targetType(mapping);
       String expected = target == null ? "" : " must be " + expected(target) + ",";
+      String field = name(path);
       return new InvalidSpecException(
-          "spec field " + name(path) + expected + " got " + JsonValues.describe(at(tree, path)));
+          "spec field " + field + expected + " got " + JsonValues.describe(at(tree, path)), field);
     }
     return new InvalidSpecException("the spec cannot be read: " + original(e));
   }
@@ -42,17 +48,24 @@ final class FieldErrors {
    * exception's class when it has no message.
    */
   static String original(Exception e) {
+    JsonLocation at = e instanceof JacksonException jackson ? jackson.getLocation() : null;
+    return problem(e)
+        + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+  }
+
+  /** Jackson's message without its location or any excerpt of the source, on one line. */
+  static String problem(Exception e) {
     if (!(e instanceof JacksonException jackson) || jackson.getOriginalMessage() == null) {
       return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    String message =
+    String message = YAML_MARK.matcher(jackson.getOriginalMessage().strip()).replaceAll("");
+    message =
         OPENED_AT
-            .matcher(jackson.getOriginalMessage())
-            .replaceAll(" (opened at line $1, column $2)");
+            .matcher(message)
+            .replaceAll(" (opened at line $1, column $2)")
+            .replace("\n", ": ");
     message = CONSTRAINT.matcher(message).replaceAll("");
-    JsonLocation at = jackson.getLocation();
-    return message.replaceAll("\\p{Cntrl}", " ")
-        + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+    return message.replaceAll("\\p{Cntrl}", " ");
   }
 
   private static Class<?> targetType(JsonMappingException e) {

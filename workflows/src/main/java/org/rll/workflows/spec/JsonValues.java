@@ -40,13 +40,13 @@ final class JsonValues {
   static void requireSound(JsonNode node, String path) {
     if (node.isBigDecimal() && node.decimalValue().abs().compareTo(LARGEST_DOUBLE) > 0) {
       throw new InvalidSpecException(
-          "spec field " + path + " must be a finite number, got " + node.decimalValue());
+          "spec field " + path + " must be a finite number, got " + node.decimalValue(), path);
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         String element = path + "[" + i + "]";
         if (node.get(i).isNull()) {
-          throw new InvalidSpecException("spec field " + element + " must not be null");
+          throw new InvalidSpecException("spec field " + element + " must not be null", element);
         }
         requireSound(node.get(i), element);
       }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * since every other field has a default. Unknown fields are ignored, so specs written for a newer
  * version still start. The records only carry values: the planning activity resolves defaults and
  * validates, so that a bad spec fails the workflow at once with a message naming the bad value.
+ * Specs are built as JSON (text or a {@link SpecTree}) rather than by constructor, so that a new
+ * field changes only its record and where it is resolved.
  *
  * @param runId the run to start or resume; null names the run after the workflow id
  */
@@ -21,11 +23,6 @@ public record PipelineSpec(
     EvaluationSection evaluation,
     ExportSection export,
     RetrySection retry) {
-
-  /** The smallest spec: a dataset, with every other section at its defaults. */
-  public static PipelineSpec of(DatasetSection dataset) {
-    return new PipelineSpec(null, dataset, null, null, null, null, null, null, null);
-  }
 
   /** This spec for the run {@code id}. */
   public PipelineSpec withRunId(String id) {

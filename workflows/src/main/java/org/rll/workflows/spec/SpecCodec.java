@@ -2,9 +2,11 @@ package org.rll.workflows.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.TSFBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +38,12 @@ public final class SpecCodec {
   static final int MAX_DEPTH = 16;
   private static final String JSON = "json/plain";
   private static final String EXAMPLE = "{\"dataset\":{\"source\":\"...\"}}";
-  private static final ObjectMapper MAPPER = mapper();
+
+  /**
+   * Reads and writes specs; its trees, read from a parser of any format, hold numbers as a workflow
+   * input holds them.
+   */
+  static final ObjectMapper MAPPER = mapper();
 
   private SpecCodec() {}
 
@@ -83,7 +90,14 @@ public final class SpecCodec {
 
   /** The spec the JSON document {@code json} holds. */
   public static PipelineSpec decode(byte[] json) {
-    JsonNode tree = parse(json);
+    return decode(parse(json));
+  }
+
+  /**
+   * The spec {@code tree} holds, decoded as strictly as a workflow input: a spec file, flags or
+   * settings merged into a tree fail here as the workflow would fail them.
+   */
+  public static PipelineSpec decode(JsonNode tree) {
     if (!tree.isObject()) {
       throw new InvalidSpecException(
           "the spec must be a JSON object such as "
@@ -116,17 +130,23 @@ public final class SpecCodec {
     return shown.replaceAll("\\p{Cntrl}", "?");
   }
 
+  /**
+   * {@code format} (a JSON, YAML or other Jackson factory builder) limited as workflow input is:
+   * duplicate keys refused, numbers, strings and nesting bounded.
+   */
+  static <B extends TSFBuilder<?, B>> B limited(B format) {
+    return format
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxNumberLength(64)
+                .maxStringLength(MAX_BYTES)
+                .build());
+  }
+
   private static ObjectMapper mapper() {
-    JsonFactory factory =
-        JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(64)
-                    .maxStringLength(MAX_BYTES)
-                    .build())
-            .build();
+    JsonFactory factory = limited(new JsonFactoryBuilder()).build();
     JsonMapper mapper =
         JsonMapper.builder(factory)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rll.workflows.RunStatus;
 import org.rll.workflows.TaskQueues;
-import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SpecCodec;
+import org.rll.workflows.spec.SpecTree;
 import org.rll.workflows.stages.ChunkOutcome;
 import org.rll.workflows.stages.ChunkRequest;
 import org.rll.workflows.stages.TrainingActivities;
@@ -51,7 +51,7 @@ class ContinueAsNewTest {
   @Test
   void aLongRunContinuesAsNewAndFinishesWhereTrainingStands() {
     WorkflowClient client = temporal.getWorkflowClient();
-    PipelineSpec spec = PipelineSpec.of(new DatasetSection("file:///data", null, null, null, null));
+    PipelineSpec spec = SpecTree.empty().set("dataset.source", "file:///data").toSpec();
     WorkflowExecution first =
         WorkflowClient.start(PipelineStubs.newRun(client, "long")::run, SpecCodec.encode(spec));
     PipelineResult result = client.newUntypedWorkflowStub("long").getResult(PipelineResult.class);

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.rll.workflows.spec.InvalidSpecException;
 import org.rll.workflows.spec.RetrySection;
+import org.rll.workflows.spec.SpecTree;
 
 class StageRetryPolicyTest {
   @Test
@@ -23,7 +24,8 @@ class StageRetryPolicyTest {
 
   @Test
   void aSectionOverridesTheDefaultsItNames() {
-    StageRetryPolicy policy = StageRetryPolicy.of(new RetrySection(3, null, 5));
+    StageRetryPolicy policy =
+        StageRetryPolicy.of(retry("{\"maxAttempts\": 3, \"maxIntervalSeconds\": 5}"));
 
     assertEquals(new StageRetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(5)), policy);
     assertEquals(Duration.ofSeconds(4), policy.waitAfter(2));
@@ -32,18 +34,22 @@ class StageRetryPolicyTest {
 
   @Test
   void badValuesAreNamed() {
-    assertEquals(
-        "retry.maxAttempts must be 1-1000, got 0", refusal(new RetrySection(0, null, null)));
+    assertEquals("retry.maxAttempts must be 1-1000, got 0", refusal("{\"maxAttempts\": 0}"));
     assertEquals(
         "retry.initialIntervalSeconds must be 1-3600, got -1",
-        refusal(new RetrySection(null, -1, null)));
+        refusal("{\"initialIntervalSeconds\": -1}"));
     assertEquals(
         "retry.maxIntervalSeconds must be from initialIntervalSeconds (10) to 86400, got 5",
-        refusal(new RetrySection(null, 10, 5)));
+        refusal("{\"initialIntervalSeconds\": 10, \"maxIntervalSeconds\": 5}"));
   }
 
-  private static String refusal(RetrySection section) {
-    return assertThrows(InvalidSpecException.class, () -> StageRetryPolicy.of(section))
+  private static String refusal(String retry) {
+    return assertThrows(InvalidSpecException.class, () -> StageRetryPolicy.of(retry(retry)))
         .getMessage();
+  }
+
+  /** The retry section of a spec whose {@code retry} is the JSON {@code json}. */
+  private static RetrySection retry(String json) {
+    return SpecTree.parse("{\"retry\": " + json + "}").toSpec().retry();
   }
 }

@@ -18,10 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rll.workflows.RunStatus;
 import org.rll.workflows.TaskQueues;
-import org.rll.workflows.spec.DatasetSection;
 import org.rll.workflows.spec.PipelineSpec;
-import org.rll.workflows.spec.RetrySection;
 import org.rll.workflows.spec.SpecCodec;
+import org.rll.workflows.spec.SpecTree;
 import org.rll.workflows.stages.ChunkOutcome;
 import org.rll.workflows.stages.ChunkRequest;
 import org.rll.workflows.stages.DatasetRef;
@@ -130,17 +129,10 @@ class StageRetryTest {
   }
 
   private static PipelineSpec spec(Integer maxAttempts) {
-    PipelineSpec spec = PipelineSpec.of(new DatasetSection("file:///data", null, null, null, null));
-    return new PipelineSpec(
-        null,
-        spec.dataset(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new RetrySection(maxAttempts, null, null));
+    return SpecTree.empty()
+        .set("dataset.source", "file:///data")
+        .set("retry.maxAttempts", maxAttempts)
+        .toSpec();
   }
 
   private final class FlakyStages extends InstantStages {

@@ -17,16 +17,16 @@ class SpecCodecTest {
   @Test
   void aSpecSurvivesEncodingAndDecoding() {
     PipelineSpec spec =
-        new PipelineSpec(
-            "run-1",
-            new DatasetSection("file:///data/cub.tgz", null, "cub200", List.of("1", "2"), 3),
-            new LossSection(1.2, 0.4, 10.0, null, null),
-            new SamplerSection(60, 3),
-            null,
-            null,
-            new EvaluationSection(null, List.of(1, 2, 4, 8), 7L, true),
-            null,
-            null);
+        SpecTree.parse(
+                """
+                {"runId": "run-1",
+                 "dataset": {"source": "file:///data/cub.tgz", "format": "cub200",
+                             "trainClasses": ["1", "2"], "minImagesPerClass": 3},
+                 "loss": {"alpha": 1.2, "margin": 0.4, "temperature": 10.0},
+                 "sampler": {"classesPerBatch": 60, "imagesPerClass": 3},
+                 "evaluation": {"ks": [1, 2, 4, 8], "seed": 7, "untrained": true}}
+                """)
+            .toSpec();
 
     assertEquals(spec, SpecCodec.decode(SpecCodec.encode(spec)));
   }
@@ -34,7 +34,8 @@ class SpecCodecTest {
   @Test
   void encodingLeavesNullFieldsOut() {
     RawValue input =
-        SpecCodec.encode(PipelineSpec.of(new DatasetSection("s", null, null, null, null)));
+        SpecCodec.encode(
+            SpecTree.parse("{\"dataset\": {\"source\": \"s\", \"format\": null}}").toSpec());
 
     assertEquals("{\"dataset\":{\"source\":\"s\"}}", input.getPayload().getData().toStringUtf8());
   }

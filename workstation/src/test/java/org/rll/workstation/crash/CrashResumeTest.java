@@ -29,12 +29,9 @@ import org.rll.workflows.RunStatus;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.PipelineStubs;
 import org.rll.workflows.pipeline.RllPipeline;
-import org.rll.workflows.spec.DatasetSection;
-import org.rll.workflows.spec.ModelSection;
 import org.rll.workflows.spec.PipelineSpec;
-import org.rll.workflows.spec.SamplerSection;
 import org.rll.workflows.spec.SpecCodec;
-import org.rll.workflows.spec.TrainingSection;
+import org.rll.workflows.spec.SpecTree;
 import org.rll.workstation.dev.DevPorts;
 import org.rll.workstation.dev.DevStack;
 
@@ -55,17 +52,19 @@ class CrashResumeTest {
   @TempDir Path sources;
 
   private static PipelineSpec spec(String runId, Path source) {
-    return new PipelineSpec(
-        runId,
-        new DatasetSection(source.toUri().toString(), null, "fashion-mnist", null, null),
-        null,
-        new SamplerSection(5, 36),
-        new ModelSection("small-conv", null, null, null),
-        new TrainingSection(
-            ITERATIONS, 0.01, null, null, null, null, null, 5L, CHECKPOINT_EVERY, ITERATIONS),
-        null,
-        null,
-        null);
+    return SpecTree.parse(
+            """
+            {"dataset": {"format": "fashion-mnist"},
+             "sampler": {"classesPerBatch": 5, "imagesPerClass": 36},
+             "model": {"backbone": "small-conv"},
+             "training": {"learningRate": 0.01, "seed": 5}}
+            """)
+        .set("runId", runId)
+        .set("dataset.source", source.toUri().toString())
+        .set("training.iterations", ITERATIONS)
+        .set("training.checkpointEvery", CHECKPOINT_EVERY)
+        .set("training.chunkIterations", ITERATIONS)
+        .toSpec();
   }
 
   @Test

@@ -37,12 +37,9 @@ import org.rll.workflows.TaskQueues;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.PipelineStubs;
 import org.rll.workflows.pipeline.RllPipelineImpl;
-import org.rll.workflows.spec.DatasetSection;
-import org.rll.workflows.spec.ModelSection;
 import org.rll.workflows.spec.PipelineSpec;
-import org.rll.workflows.spec.SamplerSection;
 import org.rll.workflows.spec.SpecCodec;
-import org.rll.workflows.spec.TrainingSection;
+import org.rll.workflows.spec.SpecTree;
 import org.rll.workflows.stages.ChunkOutcome;
 import org.rll.workflows.stages.ChunkRequest;
 import org.rll.workflows.stages.TrainingActivities;
@@ -123,16 +120,17 @@ class OutageRecoveryTest {
 
   private static PipelineResult run(WorkflowClient client, String runId, Path source) {
     PipelineSpec spec =
-        new PipelineSpec(
-            runId,
-            new DatasetSection(source.toUri().toString(), null, "fashion-mnist", null, null),
-            null,
-            new SamplerSection(5, 4),
-            new ModelSection("small-conv", null, null, null),
-            new TrainingSection(ITERATIONS, null, null, null, null, null, null, 0L, 2, 4),
-            null,
-            null,
-            null);
+        SpecTree.parse(
+                """
+                {"dataset": {"format": "fashion-mnist"},
+                 "sampler": {"classesPerBatch": 5, "imagesPerClass": 4},
+                 "model": {"backbone": "small-conv"},
+                 "training": {"seed": 0, "checkpointEvery": 2, "chunkIterations": 4}}
+                """)
+            .set("runId", runId)
+            .set("dataset.source", source.toUri().toString())
+            .set("training.iterations", ITERATIONS)
+            .toSpec();
     return PipelineStubs.newRun(client, runId).run(SpecCodec.encode(spec));
   }
 
