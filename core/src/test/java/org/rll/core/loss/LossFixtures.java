@@ -10,20 +10,20 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.rll.core.random.SplitMix64;
 
-/** Shared test inputs and a runner that evaluates the vectorised loss with autograd. */
-final class LossFixtures {
+/** Shared test inputs and a runner that evaluates a vectorised loss with autograd. */
+public final class LossFixtures {
   /** No pair distance may lie this close to a mining boundary, so every mask is unambiguous. */
-  static final double BOUNDARY_GAP = 1e-5;
+  public static final double BOUNDARY_GAP = 1e-5;
 
   private static final int MAX_ATTEMPTS = 1000;
 
   private LossFixtures() {}
 
   /** N unit-norm embeddings (rows) and their labels. */
-  record Batch(double[][] embeddings, long[] labels) {}
+  public record Batch(double[][] embeddings, long[] labels) {}
 
   /** Value, gradient (d loss / d embeddings) and counts as computed by the vectorised loss. */
-  record Outcome(double loss, double[][] gradient, MinedCounts counts) {}
+  public record Outcome(double loss, double[][] gradient, MinedCounts counts) {}
 
   /**
    * A random batch of {@code n} unit vectors in {@code classes} classes (labels i mod classes)
@@ -33,7 +33,8 @@ final class LossFixtures {
    * #BOUNDARY_GAP} of a boundary and every kind of pair (non-trivial or trivial, positive or
    * negative) occurs; trivial positives only where alpha - m &gt; 0 allows them.
    */
-  static Batch clusteredBatch(long seed, int n, int classes, int dim, RankedListLossConfig config) {
+  public static Batch clusteredBatch(
+      long seed, int n, int classes, int dim, RankedListLossConfig config) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       SplitMix64 random = SplitMix64.derive(seed, n, classes, dim, attempt);
       double[] shared = gaussian(random, dim, 1);
@@ -56,7 +57,7 @@ final class LossFixtures {
   }
 
   /** The batch rounded to float32, as doubles, so a float32 run and the reference see one input. */
-  static Batch roundedToFloat(Batch batch) {
+  public static Batch roundedToFloat(Batch batch) {
     double[][] rounded = new double[batch.embeddings().length][];
     for (int i = 0; i < rounded.length; i++) {
       rounded[i] = new double[batch.embeddings()[i].length];
@@ -67,15 +68,16 @@ final class LossFixtures {
     return new Batch(rounded, batch.labels());
   }
 
-  /** Runs {@link RankedListLoss#evaluateHead} in {@code dtype} and backpropagates its value. */
-  static Outcome run(RankedListLoss loss, Batch batch, DataType dtype) {
+  /** Runs {@link EmbeddingLoss#evaluateHead} in {@code dtype} and backpropagates its value. */
+  public static Outcome run(EmbeddingLoss loss, Batch batch, DataType dtype) {
     return run(loss, batch, dtype, () -> {});
   }
 
   /**
-   * As {@link #run(RankedListLoss, Batch, DataType)}, with {@code beforeBackward} run in between.
+   * As {@link #run(EmbeddingLoss, Batch, DataType)}, with {@code beforeBackward} run in between.
    */
-  static Outcome run(RankedListLoss loss, Batch batch, DataType dtype, Runnable beforeBackward) {
+  public static Outcome run(
+      EmbeddingLoss loss, Batch batch, DataType dtype, Runnable beforeBackward) {
     int n = batch.embeddings().length;
     int dim = batch.embeddings()[0].length;
     double[] flat = new double[n * dim];
@@ -108,7 +110,7 @@ final class LossFixtures {
    * many gradient entries that are sums of cancelling terms and lie near 0; the Frobenius ratio
    * measures the error against the gradient's own scale, which is what an SGD step sees.
    */
-  static double relativeError(double[][] actual, double[][] expected) {
+  public static double relativeError(double[][] actual, double[][] expected) {
     double error = 0;
     double norm = 0;
     for (int i = 0; i < expected.length; i++) {
@@ -120,7 +122,7 @@ final class LossFixtures {
     return Math.sqrt(error / norm);
   }
 
-  static double distance(double[] a, double[] b) {
+  public static double distance(double[] a, double[] b) {
     double sum = 0;
     for (int k = 0; k < a.length; k++) {
       sum += (a[k] - b[k]) * (a[k] - b[k]);

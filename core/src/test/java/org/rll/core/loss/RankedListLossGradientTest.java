@@ -3,7 +3,6 @@ package org.rll.core.loss;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.DataType;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,9 +13,6 @@ import org.junit.jupiter.api.Test;
  * No distance lies within 1e-5 of a boundary, far beyond the step, so no mask flips.
  */
 class RankedListLossGradientTest {
-  private static final double STEP = 1e-6;
-  private static final double TOLERANCE = 1e-8;
-
   @Test
   void fullAutogradMatchesFiniteDifferencesOfFrozenWeightLoss() {
     RankedListLoss loss =
@@ -31,7 +27,7 @@ class RankedListLossGradientTest {
     int n = frozen.length;
 
     double[][] numeric =
-        centralDifferences(
+        GradientCheck.centralDifferences(
             frozen,
             at -> {
               double total = 0;
@@ -41,7 +37,7 @@ class RankedListLossGradientTest {
               return total;
             });
 
-    assertClose(LossFixtures.run(loss, batch, DataType.FLOAT64).gradient(), numeric);
+    GradientCheck.assertClose(LossFixtures.run(loss, batch, DataType.FLOAT64).gradient(), numeric);
   }
 
   @Test
@@ -54,13 +50,13 @@ class RankedListLossGradientTest {
     LossFixtures.Batch batch = LossFixtures.clusteredBatch(11L, 12, 4, 8, loss.getConfig());
 
     double[][] numeric =
-        centralDifferences(
+        GradientCheck.centralDifferences(
             batch.embeddings(),
             at ->
                 LossFixtures.run(loss, new LossFixtures.Batch(at, batch.labels()), DataType.FLOAT64)
                     .loss());
 
-    assertClose(LossFixtures.run(loss, batch, DataType.FLOAT64).gradient(), numeric);
+    GradientCheck.assertClose(LossFixtures.run(loss, batch, DataType.FLOAT64).gradient(), numeric);
   }
 
   @Test
@@ -76,13 +72,13 @@ class RankedListLossGradientTest {
     for (int i = 0; i < n; i++) {
       int query = i;
       double[][] perQuery =
-          centralDifferences(
+          GradientCheck.centralDifferences(
               frozen, at -> reference.queryLoss(at, frozen, batch.labels(), query) / n);
       ownListGradients[i] = perQuery[i];
     }
 
     double[][] constantGallery = LossFixtures.run(loss, batch, DataType.FLOAT64).gradient();
-    assertClose(constantGallery, ownListGradients);
+    GradientCheck.assertClose(constantGallery, ownListGradients);
     RankedListLoss fullLoss =
         RankedListLoss.builder()
             .optPositiveTemperature(2)
@@ -92,34 +88,5 @@ class RankedListLossGradientTest {
     assertTrue(
         LossFixtures.relativeError(full, constantGallery) > 0.1,
         "the two gradient modes must differ on this batch");
-  }
-
-  private static double[][] centralDifferences(
-      double[][] point, ToDoubleFunction<double[][]> function) {
-    double[][] gradient = new double[point.length][point[0].length];
-    for (int i = 0; i < point.length; i++) {
-      for (int k = 0; k < point[i].length; k++) {
-        double[][] plus = copy(point);
-        double[][] minus = copy(point);
-        plus[i][k] += STEP;
-        minus[i][k] -= STEP;
-        gradient[i][k] =
-            (function.applyAsDouble(plus) - function.applyAsDouble(minus)) / (2 * STEP);
-      }
-    }
-    return gradient;
-  }
-
-  private static double[][] copy(double[][] values) {
-    double[][] out = new double[values.length][];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i].clone();
-    }
-    return out;
-  }
-
-  private static void assertClose(double[][] actual, double[][] expected) {
-    double error = LossFixtures.relativeError(actual, expected);
-    assertTrue(error <= TOLERANCE, "gradient relative error " + error + " > " + TOLERANCE);
   }
 }
