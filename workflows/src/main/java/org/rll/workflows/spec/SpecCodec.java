@@ -49,20 +49,19 @@ public final class SpecCodec {
 
   /** {@code spec} as a JSON workflow input; null fields are left out. */
   public static RawValue encode(PipelineSpec spec) {
-    try {
-      byte[] json = MAPPER.writeValueAsBytes(spec);
-      return new RawValue(
-          Payload.newBuilder()
-              .putMetadata("encoding", ByteString.copyFromUtf8(JSON))
-              .setData(ByteString.copyFrom(json))
-              .build());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a spec as JSON", e);
-    }
+    return encode((Object) spec);
   }
 
   /** The spec {@code input} holds; null or a JSON {@code null} is refused like any bad input. */
   public static PipelineSpec decode(RawValue input) {
+    return decode(tree(input));
+  }
+
+  /**
+   * The JSON document a workflow input holds, checked as every input is: present, a {@code
+   * json/plain} payload, at most {@link #MAX_BYTES}, well-formed JSON within the limits.
+   */
+  public static JsonNode tree(RawValue input) {
     Payload payload = input == null ? null : input.getPayload();
     String encoding =
         payload == null
@@ -85,7 +84,37 @@ public final class SpecCodec {
               payload.getData().size(),
               MAX_BYTES));
     }
-    return decode(payload.getData().toByteArray());
+    return parse(payload.getData().toByteArray());
+  }
+
+  /** {@code value} as a JSON workflow input; null fields are left out. */
+  public static RawValue encode(Object value) {
+    try {
+      return new RawValue(
+          Payload.newBuilder()
+              .putMetadata("encoding", ByteString.copyFromUtf8(JSON))
+              .setData(ByteString.copyFrom(MAPPER.writeValueAsBytes(value)))
+              .build());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * The {@code type} that the JSON object {@code tree} holds, decoded as strictly as a spec: a
+   * value of the wrong type is refused, naming its field.
+   */
+  public static <T> T decode(JsonNode tree, Class<T> type) {
+    if (!tree.isObject()) {
+      throw new InvalidSpecException(
+          "the input must be a JSON object, got " + JsonValues.describe(tree));
+    }
+    JsonValues.requireSound(tree, "");
+    try {
+      return MAPPER.treeToValue(tree, type);
+    } catch (IOException | IllegalArgumentException e) {
+      throw FieldErrors.describe(e, tree);
+    }
   }
 
   /** The spec the JSON document {@code json} holds. */
@@ -105,12 +134,7 @@ public final class SpecCodec {
               + ", got "
               + JsonValues.describe(tree));
     }
-    JsonValues.requireSound(tree, "");
-    try {
-      return MAPPER.treeToValue(tree, PipelineSpec.class);
-    } catch (IOException | IllegalArgumentException e) {
-      throw FieldErrors.describe(e, tree);
-    }
+    return decode(tree, PipelineSpec.class);
   }
 
   private static JsonNode parse(byte[] json) {
