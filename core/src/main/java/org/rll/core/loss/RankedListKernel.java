@@ -12,12 +12,8 @@ import org.rll.core.exceptions.ValidationException;
  * and row-normalised weights, no per-query loop. Works in the input's dtype and on its device.
  */
 final class RankedListKernel {
-  /**
-   * Squared distances are clamped at this before the square root, so d (at least 1e-6) has a finite
-   * derivative even between identical embeddings, where the Gram expansion gives 0 or a tiny
-   * negative number.
-   */
-  static final double SQUARED_DISTANCE_FLOOR = 1e-12;
+  /** The floor of squared distances ({@link PairwiseDistances}). */
+  static final double SQUARED_DISTANCE_FLOOR = PairwiseDistances.SQUARED_DISTANCE_FLOOR;
 
   /**
    * Subtracted from the weight logits of pairs outside a mask before taking the row maximum: finite
@@ -50,7 +46,7 @@ final class RankedListKernel {
           config.gradientMode() == GradientMode.CONSTANT_GALLERY
               ? embeddings.stopGradient()
               : embeddings;
-      NDArray distances = euclideanDistances(embeddings, gallery);
+      NDArray distances = PairwiseDistances.euclidean(embeddings, gallery);
       NDArray fixed = distances.stopGradient();
 
       NDArray column = labels.toDevice(embeddings.getDevice(), false).reshape(n, 1);
@@ -88,26 +84,6 @@ final class RankedListKernel {
       loss.attach(caller);
       return new HeadLoss(loss, new MinedCounts(counts[0], counts[1]));
     }
-  }
-
-  /**
-   * d_ij = ||rows_i - columns_j|| by the Gram expansion |a|^2 + |b|^2 - 2 a.b, one matrix product.
-   *
-   * <p>No operation on this differentiable path takes a scalar operand that autograd saves for the
-   * backward pass ({@code mul(Number)}, {@code maximum(Number)}): DJL turns such scalars into
-   * tensors over Java-owned buffers, which the garbage collector may free once this scope closes
-   * and before backward reads them. Doubling is an addition and the floor is a {@code clip}, whose
-   * bounds stay native scalars.
-   */
-  private static NDArray euclideanDistances(NDArray rows, NDArray columns) {
-    NDArray rowNorms = rows.square().sum(new int[] {1}, true);
-    NDArray columnNorms = columns.square().sum(new int[] {1}, true).transpose();
-    NDArray gram = rows.matMul(columns.transpose());
-    return rowNorms
-        .add(columnNorms)
-        .sub(gram.add(gram))
-        .clip(SQUARED_DISTANCE_FLOOR, Float.MAX_VALUE)
-        .sqrt();
   }
 
   /**

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rll.core.loss.EmbeddingLoss;
 import org.rll.core.model.EmbeddingModel;
@@ -16,8 +18,8 @@ import org.rll.core.optim.SgdConfig;
 
 /**
  * One device's training step: forward in training mode, the loss (by default the Ranked List Loss)
- * on every head, backward, and an {@link Sgd} update. Its parameters and optimiser are what a
- * checkpoint holds.
+ * on every head, backward, and an {@link Sgd} update. Its parameters (the model's, then the loss's
+ * own) and optimiser are what a checkpoint holds.
  */
 public final class EmbeddingTrainer implements AutoCloseable {
   private final EmbeddingModel model;
@@ -28,16 +30,20 @@ public final class EmbeddingTrainer implements AutoCloseable {
   private final ParameterStore store;
 
   /**
-   * A trainer of an initialised {@code model} whose optimiser state lives under {@code manager}.
-   * The process's C heap is set to keep freed memory ({@link NativeHeap}).
+   * A trainer of an initialised {@code model} whose optimiser state lives under {@code manager}. A
+   * loss with parameters must be initialised first ({@link EmbeddingLoss#initialize}); they train
+   * at the config's loss multiplier, else at the one of the loss's paper. The process's C heap is
+   * set to keep freed memory ({@link NativeHeap}).
    */
   public EmbeddingTrainer(
       EmbeddingModel model, EmbeddingLoss loss, SgdConfig sgdConfig, NDManager manager) {
     this.model = model;
     this.loss = loss;
     this.sgdConfig = sgdConfig;
-    this.parameters = ParameterNames.of(model);
-    this.sgd = new Sgd(sgdConfig, manager);
+    this.parameters = withLossParameters(ParameterNames.of(model), loss.parameters());
+    this.sgd =
+        new Sgd(
+            sgdConfig.withDefaultLossLrMultiplier(loss.defaultParameterLrMultiplier()), manager);
     this.store = new ParameterStore(manager, false);
     NativeHeap.retainFreedMemory();
   }
@@ -51,6 +57,7 @@ public final class EmbeddingTrainer implements AutoCloseable {
   public StepLog step(NDArray images, int[] labels, StepPhases phases) {
     long iteration = sgd.steps();
     double learningRate = sgdConfig.schedule().at(iteration);
+    loss.beginIteration(iteration);
     Sgd.zeroGradients(parameters);
     phases.ended(StepPhases.Phase.ZERO_GRADIENTS);
     float value;
@@ -72,7 +79,25 @@ public final class EmbeddingTrainer implements AutoCloseable {
     return new StepLog(iteration, value, loss.getLatestMinedCounts(), learningRate);
   }
 
-  /** The model's parameters by name, BatchNorm statistics included. */
+  private static Map<String, Parameter> withLossParameters(
+      Map<String, Parameter> model, Map<String, Parameter> loss) {
+    Map<String, Parameter> all = new LinkedHashMap<>(model);
+    loss.forEach(
+        (name, parameter) -> {
+          if (!name.startsWith(EmbeddingLoss.PARAMETER_PREFIX)
+              || all.put(name, parameter) != null) {
+            throw new IllegalStateException(
+                "loss parameter "
+                    + name
+                    + " lacks the prefix "
+                    + EmbeddingLoss.PARAMETER_PREFIX
+                    + " or repeats a name");
+          }
+        });
+    return Collections.unmodifiableMap(all);
+  }
+
+  /** The model's parameters by name, BatchNorm statistics included, then the loss's. */
   public Map<String, Parameter> parameters() {
     return parameters;
   }

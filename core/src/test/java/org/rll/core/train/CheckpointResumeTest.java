@@ -21,7 +21,11 @@ import org.rll.core.checkpoint.CheckpointMeta;
 import org.rll.core.checkpoint.CheckpointStore;
 import org.rll.core.checkpoint.TrainingIdentity;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.loss.EmbeddingLoss;
+import org.rll.core.loss.LossContext;
 import org.rll.core.loss.RankedListLoss;
+import org.rll.core.loss.TrainingClasses;
+import org.rll.core.loss.baseline.ProxyAnchorLoss;
 import org.rll.core.model.EmbeddingModel;
 import org.rll.core.model.SmallConvNet;
 import org.rll.core.optim.LrSchedule;
@@ -41,7 +45,28 @@ class CheckpointResumeTest {
 
   @TempDir Path root;
 
+  /** Builds the loss of a trainer whose model and loss are seeded with {@code seed}. */
+  private interface LossFactory {
+    EmbeddingLoss create(EmbeddingModel model, NDManager manager, long seed);
+  }
+
+  private static final LossFactory RANKED_LIST =
+      (model, manager, seed) -> RankedListLoss.builder().build();
+
+  /** Proxy-Anchor with proxies for the four batch classes and one absent class. */
+  private static final LossFactory PROXY_ANCHOR =
+      (model, manager, seed) -> {
+        EmbeddingLoss loss = ProxyAnchorLoss.builder().build();
+        loss.initialize(
+            LossContext.forModel(model, manager, TrainingClasses.of(0, 1, 2, 3, 9), seed));
+        return loss;
+      };
+
   private static EmbeddingTrainer trainer(NDManager manager, int initSeed) {
+    return trainer(manager, initSeed, RANKED_LIST);
+  }
+
+  private static EmbeddingTrainer trainer(NDManager manager, int initSeed, LossFactory loss) {
     Engine.getInstance().setRandomSeed(initSeed);
     EmbeddingModel model =
         new EmbeddingModel(SmallConvNet.backbone(), SmallConvNet.LEVELS, List.of("M", "H"), 16);
@@ -51,7 +76,7 @@ class CheckpointResumeTest {
             .setSchedule(new LrSchedule(0.05, 0.5, 2))
             .optLrMultiplier("embed_", 10)
             .build();
-    return new EmbeddingTrainer(model, RankedListLoss.builder().build(), sgd, manager);
+    return new EmbeddingTrainer(model, loss.create(model, manager, initSeed), sgd, manager);
   }
 
   /** Iteration t's batch: class c's images share a pattern, each with its own noise. */
@@ -78,26 +103,38 @@ class CheckpointResumeTest {
 
   @Test
   void resumingFromACheckpointEqualsTrainingStraight() {
+    assertResumeIsExact(RANKED_LIST, "runs/r1/");
+  }
+
+  /** The proxies and their momentum come back from the checkpoint, not from the new seed. */
+  @Test
+  void resumingWithLearnedProxiesEqualsTrainingStraight() {
+    Map<String, float[]> trained = assertResumeIsExact(PROXY_ANCHOR, "runs/proxies/");
+    assertTrue(trained.containsKey("loss.proxies.H"));
+    assertTrue(trained.containsKey("loss.proxies.M"));
+  }
+
+  private Map<String, float[]> assertResumeIsExact(LossFactory loss, String run) {
     try (NDManager manager = NDManager.newBaseManager()) {
       List<float[]> straightLog = new ArrayList<>();
       Map<String, float[]> straight;
-      try (EmbeddingTrainer trainer = trainer(manager, 11)) {
+      try (EmbeddingTrainer trainer = trainer(manager, 11, loss)) {
         for (int t = 0; t < 2 * T; t++) {
           straightLog.add(trainOn(trainer, manager, t));
         }
         straight = values(trainer.parameters());
       }
 
-      CheckpointStore checkpoints = new CheckpointStore(new FileSystemBlobStore(root), "runs/r1/");
+      CheckpointStore checkpoints = new CheckpointStore(new FileSystemBlobStore(root), run);
       List<float[]> resumedLog = new ArrayList<>();
-      try (EmbeddingTrainer first = trainer(manager, 11)) {
+      try (EmbeddingTrainer first = trainer(manager, 11, loss)) {
         for (int t = 0; t < T; t++) {
           resumedLog.add(trainOn(first, manager, t));
         }
         checkpoints.save(T, first.parameters(), first.optimizer(), IDENTITY);
       }
       Map<String, float[]> resumed;
-      try (EmbeddingTrainer second = trainer(manager, 99)) {
+      try (EmbeddingTrainer second = trainer(manager, 99, loss)) {
         CheckpointMeta meta = checkpoints.newest().orElseThrow();
         assertEquals(T, meta.iteration());
         checkpoints.restore(meta, second.parameters(), second.optimizer(), IDENTITY);
@@ -115,6 +152,7 @@ class CheckpointResumeTest {
       for (String name : straight.keySet()) {
         assertArrayEquals(straight.get(name), resumed.get(name), name);
       }
+      return straight;
     }
   }
 
