@@ -57,10 +57,10 @@ final class ScoringStages {
       return exported(key, iteration);
     }
     RunSettings settings = SpecResolver.resolve(plan.spec());
-    ImageBatch check =
-        RunData.read(env.store(), dataset).firstTestImages(settings, settings.checkImages());
+    RunData data = RunData.read(env.store(), dataset);
+    ImageBatch check = data.firstTestImages(settings, settings.checkImages());
     CheckpointStore checkpoints = new CheckpointStore(env.store(), plan.runPrefix());
-    try (RunModel run = RunModel.restored(settings, checkpoints, iteration)) {
+    try (RunModel run = RunModel.restored(settings, data, checkpoints, iteration)) {
       ExportSpec spec =
           ExportSpec.builder()
               .setModel(settings.model())

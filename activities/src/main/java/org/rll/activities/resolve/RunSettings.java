@@ -4,8 +4,8 @@ import java.util.List;
 import org.rll.core.checkpoint.TrainingIdentity;
 import org.rll.core.dataset.DatasetSpec;
 import org.rll.core.image.ImageTransformConfig;
-import org.rll.core.loss.RankedListLoss;
-import org.rll.core.loss.RankedListLossConfig;
+import org.rll.core.loss.EmbeddingLoss;
+import org.rll.core.loss.LossConfig;
 import org.rll.core.model.ModelConfig;
 import org.rll.core.optim.SgdConfig;
 import org.rll.core.sampling.BatchSamplerConfig;
@@ -37,7 +37,7 @@ public record RunSettings(
     DatasetSpec dataset,
     ModelConfig model,
     String pretrained,
-    RankedListLossConfig loss,
+    LossConfig loss,
     BatchSamplerConfig sampler,
     SgdConfig sgd,
     ImageTransformConfig trainTransform,
@@ -56,16 +56,9 @@ public record RunSettings(
     ks = List.copyOf(ks);
   }
 
-  /** A new loss with these hyper-parameters. */
-  public RankedListLoss newLoss() {
-    return RankedListLoss.builder()
-        .optAlpha(loss.alpha())
-        .optMargin(loss.margin())
-        .optTemperature(loss.temperature())
-        .optPositiveTemperature(loss.positiveTemperature())
-        .optBalance(loss.balance())
-        .optGradientMode(loss.gradientMode())
-        .build();
+  /** A new loss with these hyper-parameters; one with parameters still needs initialising. */
+  public EmbeddingLoss newLoss() {
+    return loss.newLoss();
   }
 
   /**

@@ -15,8 +15,6 @@ import org.rll.core.exceptions.RllException;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.image.ImageTransformConfig;
 import org.rll.core.image.Normalization;
-import org.rll.core.loss.RankedListLoss;
-import org.rll.core.loss.RankedListLossConfig;
 import org.rll.core.model.Backbone;
 import org.rll.core.model.ModelConfig;
 import org.rll.core.optim.LrSchedule;
@@ -85,13 +83,14 @@ public final class SpecResolver {
         atLeast("training.iterations", or(training.iterations(), DEFAULT_ITERATIONS), 1);
     EvaluationSection evaluation = orEmpty(spec.evaluation(), EvaluationSection.class);
     ExportSection export = orEmpty(spec.export(), ExportSection.class);
+    LossSection loss = orEmpty(spec.loss(), LossSection.class);
     return new RunSettings(
         dataset,
         model,
         modelSection.pretrained(),
-        loss(orEmpty(spec.loss(), LossSection.class)),
+        LossResolver.resolve(loss),
         sampler(orEmpty(spec.sampler(), SamplerSection.class), seed, iterations),
-        sgd(training, dataset.format()),
+        sgd(training, dataset.format(), loss.lrMultiplier()),
         transform(model.backbone(), true),
         transform(model.backbone(), false),
         seed,
@@ -120,22 +119,6 @@ public final class SpecResolver {
     return new ModelConfig(backbone, heads, dim);
   }
 
-  private static RankedListLossConfig loss(LossSection section) {
-    return field(
-        "loss",
-        () -> {
-          RankedListLoss.Builder builder = RankedListLoss.builder();
-          builder.optAlpha(or(section.alpha(), RankedListLossConfig.DEFAULT_ALPHA));
-          builder.optMargin(or(section.margin(), RankedListLossConfig.DEFAULT_MARGIN));
-          builder.optTemperature(
-              or(section.temperature(), RankedListLossConfig.DEFAULT_TEMPERATURE));
-          builder.optPositiveTemperature(
-              or(section.positiveTemperature(), RankedListLossConfig.DEFAULT_POSITIVE_TEMPERATURE));
-          builder.optBalance(or(section.balance(), RankedListLossConfig.DEFAULT_BALANCE));
-          return builder.build().getConfig();
-        });
-  }
-
   private static BatchSamplerConfig sampler(SamplerSection section, long seed, int iterations) {
     int classes = or(section.classesPerBatch(), BatchSamplerConfig.DEFAULT_CLASSES_PER_BATCH);
     int images = or(section.imagesPerClass(), BatchSamplerConfig.DEFAULT_IMAGES_PER_CLASS);
@@ -152,7 +135,8 @@ public final class SpecResolver {
                 .build());
   }
 
-  private static SgdConfig sgd(TrainingSection section, DatasetFormat format) {
+  private static SgdConfig sgd(
+      TrainingSection section, DatasetFormat format, Double lossLrMultiplier) {
     double lr =
         positive(
             "training.learningRate",
@@ -168,13 +152,18 @@ public final class SpecResolver {
     LrSchedule schedule = schedule(lr, section.lrSteps(), or(section.lrDecay(), 0.1));
     return field(
         "training",
-        () ->
-            SgdConfig.builder()
-                .setSchedule(schedule)
-                .optMomentum(momentum)
-                .optWeightDecay(decay)
-                .optLrMultiplier(HEAD_PREFIX, headLr)
-                .build());
+        () -> {
+          SgdConfig.Builder builder =
+              SgdConfig.builder()
+                  .setSchedule(schedule)
+                  .optMomentum(momentum)
+                  .optWeightDecay(decay)
+                  .optLrMultiplier(HEAD_PREFIX, headLr);
+          if (lossLrMultiplier != null) {
+            builder.optLossLrMultiplier(positive("loss.lrMultiplier", lossLrMultiplier));
+          }
+          return builder.build();
+        });
   }
 
   /** Step decay: the steps must be the multiples of the first one, as Caffe's "step" policy has. */

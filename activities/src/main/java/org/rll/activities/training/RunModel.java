@@ -11,10 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.rll.activities.resolve.RunData;
 import org.rll.activities.resolve.RunSettings;
 import org.rll.core.checkpoint.CheckpointMeta;
 import org.rll.core.checkpoint.CheckpointStore;
 import org.rll.core.exceptions.BlobNotFoundException;
+import org.rll.core.loss.EmbeddingLoss;
+import org.rll.core.loss.LossContext;
+import org.rll.core.loss.TrainingClasses;
 import org.rll.core.model.EmbeddingModel;
 import org.rll.core.model.PretrainedWeights;
 import org.rll.core.storage.BlobStore;
@@ -36,8 +40,12 @@ public final class RunModel implements AutoCloseable {
     this.trainer = trainer;
   }
 
-  /** A freshly initialised model of {@code settings} on the GPU when there is one, else the CPU. */
-  public static RunModel create(RunSettings settings) {
+  /**
+   * A freshly initialised model of {@code settings} on the GPU when there is one, else the CPU,
+   * with its loss initialised for the training classes of {@code data} (a loss's own parameters,
+   * such as proxies, are drawn from the seed and trained and checkpointed with the model's).
+   */
+  public static RunModel create(RunSettings settings, RunData data) {
     Device device = Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     NDManager manager = NDManager.newBaseManager(device);
     try {
@@ -48,8 +56,11 @@ public final class RunModel implements AutoCloseable {
         Engine.getInstance().setRandomSeed((int) settings.seed());
         model = settings.model().build(manager, settings.batchSize());
       }
-      EmbeddingTrainer trainer =
-          new EmbeddingTrainer(model, settings.newLoss(), settings.sgd(), manager);
+      EmbeddingLoss loss = settings.newLoss();
+      loss.initialize(
+          LossContext.forModel(
+              model, manager, TrainingClasses.of(data.train().labels()), settings.seed()));
+      EmbeddingTrainer trainer = new EmbeddingTrainer(model, loss, settings.sgd(), manager);
       return new RunModel(manager, model, trainer);
     } catch (RuntimeException e) {
       manager.close();
@@ -59,8 +70,8 @@ public final class RunModel implements AutoCloseable {
 
   /** The model of {@code settings} as the checkpoint of {@code iteration} holds it. */
   public static RunModel restored(
-      RunSettings settings, CheckpointStore checkpoints, long iteration) {
-    RunModel run = create(settings);
+      RunSettings settings, RunData data, CheckpointStore checkpoints, long iteration) {
+    RunModel run = create(settings, data);
     try {
       run.restore(checkpoints, checkpoints.meta(iteration), settings);
       return run;

@@ -58,19 +58,19 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     String newestKey = newest.map(meta -> checkpoints.location(meta.iteration())).orElse(null);
     ChunkHeartbeat heartbeat = new ChunkHeartbeat(context, checkpoints, newestKey);
     heartbeat.beat(first);
+    RunData data = RunData.read(env.store(), request.dataset());
     if (first >= target && newest.isEmpty()) {
       return new ChunkOutcome(
-          0, checkpointInitial(plan.runId(), settings, checkpoints), false, Double.NaN, 0);
+          0, checkpointInitial(plan.runId(), settings, data, checkpoints), false, Double.NaN, 0);
     }
     if (first >= target) {
       return new ChunkOutcome(first, newestKey, false, Double.NaN, 0);
     }
     LOG.info("run {}: training iterations {} to {}", plan.runId(), first, target);
-    RunData data = RunData.read(env.store(), request.dataset());
     BatchManifest batches = batches(request.batches().key());
     TrainingRecorder recorder =
         new TrainingRecorder(env.results(), plan.runId(), checkpoints, env.clock());
-    try (RunModel run = RunModel.create(settings)) {
+    try (RunModel run = RunModel.create(settings, data)) {
       if (newest.isPresent()) {
         run.restore(checkpoints, newest.get(), settings);
       } else {
@@ -108,9 +108,10 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
    * Checkpoints the net as initialised, for scoring the untrained net; training from this
    * checkpoint equals training from scratch, since resuming is exact.
    */
-  private String checkpointInitial(String runId, RunSettings settings, CheckpointStore checkpoints)
+  private String checkpointInitial(
+      String runId, RunSettings settings, RunData data, CheckpointStore checkpoints)
       throws IOException {
-    try (RunModel run = RunModel.create(settings)) {
+    try (RunModel run = RunModel.create(settings, data)) {
       run.loadPretrained(settings, env.store(), env.scratch());
       CheckpointMeta meta =
           checkpoints.save(

@@ -111,6 +111,13 @@ public final class PipelineHarness implements AutoCloseable {
   /** The tiny run, with the untrained net scored too when {@code untrained}. */
   static PipelineSpec tinySpec(
       String runId, Path source, int iterations, Integer every, Boolean untrained) {
+    return tinyTree(runId, source, iterations, every)
+        .set("evaluation.untrained", untrained)
+        .toSpec();
+  }
+
+  /** The tiny run's spec as a tree, for tests that set more. */
+  static SpecTree tinyTree(String runId, Path source, int iterations, Integer every) {
     return SpecTree.parse(
             """
             {"sampler": {"classesPerBatch": 5, "imagesPerClass": 4},
@@ -121,9 +128,7 @@ public final class PipelineHarness implements AutoCloseable {
         .set("runId", runId)
         .set("dataset.source", source.toUri().toString())
         .set("training.iterations", iterations)
-        .set("evaluation.every", every)
-        .set("evaluation.untrained", untrained)
-        .toSpec();
+        .set("evaluation.every", every);
   }
 
   RllPipeline pipeline(String workflowId) {

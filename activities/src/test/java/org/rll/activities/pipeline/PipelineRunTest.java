@@ -131,4 +131,28 @@ class PipelineRunTest extends PipelineTest {
     }
     assertEquals(metrics, repository.metrics("run-w"));
   }
+
+  @Test
+  void aProxyLossTrainsAcrossChunksExactlyAsInOne() throws Exception {
+    PipelineSpec chunked =
+        PipelineHarness.tinyTree("proxy-chunked", fashionMnist, 6, null)
+            .set("loss.type", "proxy-anchor")
+            .toSpec();
+    PipelineSpec whole =
+        PipelineHarness.tinyTree("proxy-whole", fashionMnist, 6, null)
+            .set("loss.type", "proxy-anchor")
+            .set("training.chunkIterations", 6)
+            .toSpec();
+
+    assertEquals(RunStatus.SUCCEEDED, harness.run("wf-proxy-chunked", chunked).status());
+    assertEquals(RunStatus.SUCCEEDED, harness.run("wf-proxy-whole", whole).status());
+
+    List<Double> chunkedLosses =
+        repository.trainingLog("proxy-chunked").stream().map(TrainingLogRow::loss).toList();
+    assertEquals(6, chunkedLosses.size());
+    assertEquals(
+        repository.trainingLog("proxy-whole").stream().map(TrainingLogRow::loss).toList(),
+        chunkedLosses,
+        "the second chunk resumes the proxies from the checkpoint at iteration 4");
+  }
 }

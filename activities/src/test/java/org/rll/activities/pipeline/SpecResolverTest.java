@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.rll.activities.resolve.RunSettings;
 import org.rll.activities.resolve.SpecResolver;
@@ -15,6 +16,10 @@ import org.rll.core.dataset.format.DatasetFormat;
 import org.rll.core.dataset.format.SplitRule;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.image.ImageTransformConfig;
+import org.rll.core.loss.GradientMode;
+import org.rll.core.loss.RankedListLossConfig;
+import org.rll.core.loss.baseline.ProxyAnchorLossConfig;
+import org.rll.core.loss.baseline.ProxyNcaLossConfig;
 import org.rll.core.model.ModelConfig;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SpecTree;
@@ -35,9 +40,8 @@ class SpecResolverTest {
     RunSettings s = SpecResolver.resolve(spec(CUB));
     assertEquals(DatasetFormat.CUB200, s.dataset().format());
     assertEquals(ModelConfig.paper(), s.model());
-    assertEquals(1.2, s.loss().alpha());
-    assertEquals(0.4, s.loss().margin());
-    assertEquals(10.0, s.loss().temperature());
+    assertEquals(
+        new RankedListLossConfig(1.2, 0.4, 10, 0, 0.5, GradientMode.CONSTANT_GALLERY), s.loss());
     assertEquals(60, s.sampler().classesPerBatch());
     assertEquals(3, s.sampler().imagesPerClass());
     assertEquals(1e-3, s.sgd().schedule().at(0));
@@ -190,5 +194,44 @@ class SpecResolverTest {
         assertThrows(ValidationException.class, () -> SpecResolver.resolve(spec));
 
     assertTrue(e.getMessage().startsWith("the spec cannot be resolved: "), e.getMessage());
+  }
+
+  @Test
+  void theLossTypePicksTheLossAndItsPapersDefaults() {
+    RunSettings anchor =
+        SpecResolver.resolve(source(CUB).set("loss.type", "proxy-anchor").toSpec());
+    assertEquals(new ProxyAnchorLossConfig(32, 0.1), anchor.loss());
+    assertEquals("proxy-anchor", anchor.loss().type());
+    assertEquals(OptionalDouble.empty(), anchor.sgd().lossLrMultiplier());
+    RunSettings nca =
+        SpecResolver.resolve(
+            source(CUB)
+                .set("loss.type", "proxy-nca")
+                .set("loss.proxyNca.scale", 3.0)
+                .set("loss.lrMultiplier", 10.0)
+                .toSpec());
+    assertEquals(new ProxyNcaLossConfig(3), nca.loss());
+    assertEquals(OptionalDouble.of(10), nca.sgd().lossLrMultiplier());
+  }
+
+  @Test
+  void anUnknownLossTypeIsRefusedNamingTheKnownOnes() {
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () -> SpecResolver.resolve(source(CUB).set("loss.type", "arcface").toSpec()));
+    assertEquals(
+        "loss.type must be one of ranked-list, proxy-nca, proxy-anchor, got 'arcface'",
+        e.getMessage());
+    ValidationException delta =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                SpecResolver.resolve(
+                    source(CUB)
+                        .set("loss.type", "proxy-anchor")
+                        .set("loss.proxyAnchor.delta", -1.0)
+                        .toSpec()));
+    assertTrue(delta.getMessage().startsWith("loss.proxyAnchor: "), delta.getMessage());
   }
 }

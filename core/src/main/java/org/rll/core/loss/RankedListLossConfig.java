@@ -26,7 +26,8 @@ public record RankedListLossConfig(
     double temperature,
     double positiveTemperature,
     double balance,
-    GradientMode gradientMode) {
+    GradientMode gradientMode)
+    implements LossConfig {
 
   /** The paper's alpha. */
   public static final double DEFAULT_ALPHA = 1.2;
@@ -80,5 +81,23 @@ public record RankedListLossConfig(
 
   private static void requireFinite(String name, double value) {
     ValidationException.check(Double.isFinite(value), "%s must be finite, got %s", name, value);
+  }
+
+  /** {@code ranked-list}. */
+  @Override
+  public String type() {
+    return "ranked-list";
+  }
+
+  @Override
+  public RankedListLoss newLoss() {
+    return RankedListLoss.builder()
+        .optAlpha(alpha)
+        .optMargin(margin)
+        .optTemperature(temperature)
+        .optPositiveTemperature(positiveTemperature)
+        .optBalance(balance)
+        .optGradientMode(gradientMode)
+        .build();
   }
 }

@@ -3,14 +3,47 @@ package org.rll.workflows.spec;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * The Ranked List Loss (paper Eq. 8-14); a null field takes the paper's value.
+ * The loss; a null field takes the value of the chosen loss's paper. The Ranked List Loss (paper
+ * Eq. 8-14) is the default, set by the fields at this level; each baseline has a section of its
+ * own, read only when it is the chosen type.
  *
+ * @param type {@code ranked-list} (the default), {@code proxy-nca} or {@code proxy-anchor}
  * @param alpha the negative boundary (1.2)
  * @param margin m, the gap between positives and negatives (0.4)
  * @param temperature T of the negative weights (10)
  * @param positiveTemperature T_p of the positive weights (0: uniform)
  * @param balance lambda between L_P and L_N (0.5)
+ * @param lrMultiplier the learning-rate multiplier of the loss's own parameters, such as proxies
+ *     (the loss's paper: 100 for Proxy-Anchor, else 1)
+ * @param proxyNca Proxy-NCA's settings
+ * @param proxyAnchor Proxy-Anchor's settings
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LossSection(
-    Double alpha, Double margin, Double temperature, Double positiveTemperature, Double balance) {}
+    String type,
+    Double alpha,
+    Double margin,
+    Double temperature,
+    Double positiveTemperature,
+    Double balance,
+    Double lrMultiplier,
+    ProxyNca proxyNca,
+    ProxyAnchor proxyAnchor) {
+
+  /**
+   * Proxy-NCA (Movshovitz-Attias et al., 2017).
+   *
+   * @param scale the scale of the squared distances (1: the paper's loss)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ProxyNca(Double scale) {}
+
+  /**
+   * Proxy-Anchor (Kim et al., CVPR 2020, Eq. 4).
+   *
+   * @param alpha the scale alpha (32)
+   * @param delta the margin delta (0.1)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ProxyAnchor(Double alpha, Double delta) {}
+}

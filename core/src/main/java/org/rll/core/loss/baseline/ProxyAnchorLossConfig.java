@@ -1,6 +1,7 @@
 package org.rll.core.loss.baseline;
 
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.loss.LossConfig;
 
 /**
  * The settings of {@link ProxyAnchorLoss} (Kim et al. 2020, Eq. 4), validated at construction.
@@ -8,7 +9,7 @@ import org.rll.core.exceptions.ValidationException;
  * @param alpha the scale alpha of the similarities, &gt; 0
  * @param delta the margin delta, &gt;= 0
  */
-public record ProxyAnchorLossConfig(double alpha, double delta) {
+public record ProxyAnchorLossConfig(double alpha, double delta) implements LossConfig {
   /** The paper's alpha. */
   public static final double DEFAULT_ALPHA = 32;
 
@@ -28,5 +29,16 @@ public record ProxyAnchorLossConfig(double alpha, double delta) {
   /** The paper's settings: alpha 32, delta 0.1. */
   public static ProxyAnchorLossConfig defaults() {
     return new ProxyAnchorLossConfig(DEFAULT_ALPHA, DEFAULT_DELTA);
+  }
+
+  /** {@code proxy-anchor}. */
+  @Override
+  public String type() {
+    return "proxy-anchor";
+  }
+
+  @Override
+  public ProxyAnchorLoss newLoss() {
+    return ProxyAnchorLoss.builder().optAlpha(alpha).optDelta(delta).build();
   }
 }

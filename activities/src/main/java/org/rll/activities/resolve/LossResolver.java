@@ -1,0 +1,89 @@
+package org.rll.activities.resolve;
+
+import static org.rll.activities.resolve.Specs.field;
+import static org.rll.activities.resolve.Specs.or;
+import static org.rll.activities.resolve.Specs.orEmpty;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.rll.core.exceptions.ValidationException;
+import org.rll.core.loss.LossConfig;
+import org.rll.core.loss.RankedListLoss;
+import org.rll.core.loss.RankedListLossConfig;
+import org.rll.core.loss.baseline.ProxyAnchorLoss;
+import org.rll.core.loss.baseline.ProxyAnchorLossConfig;
+import org.rll.core.loss.baseline.ProxyNcaLoss;
+import org.rll.core.loss.baseline.ProxyNcaLossConfig;
+import org.rll.workflows.spec.LossSection;
+
+/**
+ * Resolves the spec's {@code loss} section: {@code loss.type} picks the loss, and its fields (or
+ * its section's) default to that loss's paper.
+ */
+final class LossResolver {
+  /** Every loss type, in the order messages list them. */
+  private static final Map<String, Function<LossSection, LossConfig>> TYPES = types();
+
+  private LossResolver() {}
+
+  /** The loss {@code section} chooses; an unknown type is refused, naming the known ones. */
+  static LossConfig resolve(LossSection section) {
+    String type = or(section.type(), "ranked-list");
+    Function<LossSection, LossConfig> resolver = TYPES.get(type);
+    ValidationException.check(
+        resolver != null,
+        "loss.type must be one of %s, got '%s'",
+        String.join(", ", TYPES.keySet()),
+        type);
+    return resolver.apply(section);
+  }
+
+  private static Map<String, Function<LossSection, LossConfig>> types() {
+    Map<String, Function<LossSection, LossConfig>> types = new LinkedHashMap<>();
+    types.put("ranked-list", LossResolver::rankedList);
+    types.put("proxy-nca", LossResolver::proxyNca);
+    types.put("proxy-anchor", LossResolver::proxyAnchor);
+    return types;
+  }
+
+  private static LossConfig rankedList(LossSection section) {
+    return field(
+        "loss",
+        () ->
+            RankedListLoss.builder()
+                .optAlpha(or(section.alpha(), RankedListLossConfig.DEFAULT_ALPHA))
+                .optMargin(or(section.margin(), RankedListLossConfig.DEFAULT_MARGIN))
+                .optTemperature(or(section.temperature(), RankedListLossConfig.DEFAULT_TEMPERATURE))
+                .optPositiveTemperature(
+                    or(
+                        section.positiveTemperature(),
+                        RankedListLossConfig.DEFAULT_POSITIVE_TEMPERATURE))
+                .optBalance(or(section.balance(), RankedListLossConfig.DEFAULT_BALANCE))
+                .build()
+                .getConfig());
+  }
+
+  private static LossConfig proxyNca(LossSection section) {
+    LossSection.ProxyNca s = orEmpty(section.proxyNca(), LossSection.ProxyNca.class);
+    return field(
+        "loss.proxyNca",
+        () ->
+            ProxyNcaLoss.builder()
+                .optScale(or(s.scale(), ProxyNcaLossConfig.DEFAULT_SCALE))
+                .build()
+                .getConfig());
+  }
+
+  private static LossConfig proxyAnchor(LossSection section) {
+    LossSection.ProxyAnchor s = orEmpty(section.proxyAnchor(), LossSection.ProxyAnchor.class);
+    return field(
+        "loss.proxyAnchor",
+        () ->
+            ProxyAnchorLoss.builder()
+                .optAlpha(or(s.alpha(), ProxyAnchorLossConfig.DEFAULT_ALPHA))
+                .optDelta(or(s.delta(), ProxyAnchorLossConfig.DEFAULT_DELTA))
+                .build()
+                .getConfig());
+  }
+}
