@@ -11,10 +11,15 @@ import org.rll.core.exceptions.ValidationException;
 import org.rll.core.loss.LossConfig;
 import org.rll.core.loss.RankedListLoss;
 import org.rll.core.loss.RankedListLossConfig;
+import org.rll.core.loss.baseline.ContrastiveLoss;
+import org.rll.core.loss.baseline.ContrastiveLossConfig;
 import org.rll.core.loss.baseline.ProxyAnchorLoss;
 import org.rll.core.loss.baseline.ProxyAnchorLossConfig;
 import org.rll.core.loss.baseline.ProxyNcaLoss;
 import org.rll.core.loss.baseline.ProxyNcaLossConfig;
+import org.rll.core.loss.baseline.TripletLoss;
+import org.rll.core.loss.baseline.TripletLossConfig;
+import org.rll.core.loss.baseline.TripletMining;
 import org.rll.workflows.spec.LossSection;
 
 /**
@@ -42,6 +47,8 @@ final class LossResolver {
   private static Map<String, Function<LossSection, LossConfig>> types() {
     Map<String, Function<LossSection, LossConfig>> types = new LinkedHashMap<>();
     types.put("ranked-list", LossResolver::rankedList);
+    types.put("contrastive", LossResolver::contrastive);
+    types.put("triplet", LossResolver::triplet);
     types.put("proxy-nca", LossResolver::proxyNca);
     types.put("proxy-anchor", LossResolver::proxyAnchor);
     return types;
@@ -60,6 +67,37 @@ final class LossResolver {
                         section.positiveTemperature(),
                         RankedListLossConfig.DEFAULT_POSITIVE_TEMPERATURE))
                 .optBalance(or(section.balance(), RankedListLossConfig.DEFAULT_BALANCE))
+                .build()
+                .getConfig());
+  }
+
+  private static LossConfig contrastive(LossSection section) {
+    LossSection.Contrastive s = orEmpty(section.contrastive(), LossSection.Contrastive.class);
+    return field(
+        "loss.contrastive",
+        () ->
+            ContrastiveLoss.builder()
+                .optPositiveMargin(
+                    or(s.positiveMargin(), ContrastiveLossConfig.DEFAULT_POSITIVE_MARGIN))
+                .optNegativeMargin(
+                    or(s.negativeMargin(), ContrastiveLossConfig.DEFAULT_NEGATIVE_MARGIN))
+                .build()
+                .getConfig());
+  }
+
+  private static LossConfig triplet(LossSection section) {
+    LossSection.Triplet s = orEmpty(section.triplet(), LossSection.Triplet.class);
+    return field(
+        "loss.triplet",
+        () ->
+            TripletLoss.builder()
+                .optMargin(or(s.margin(), TripletLossConfig.DEFAULT_MARGIN))
+                .optMining(
+                    s.mining() == null
+                        ? TripletLossConfig.DEFAULT_MINING
+                        : TripletMining.parse(s.mining()))
+                .optSquaredDistance(
+                    or(s.squaredDistance(), TripletLossConfig.DEFAULT_SQUARED_DISTANCE))
                 .build()
                 .getConfig());
   }

@@ -18,8 +18,11 @@ import org.rll.core.exceptions.ValidationException;
 import org.rll.core.image.ImageTransformConfig;
 import org.rll.core.loss.GradientMode;
 import org.rll.core.loss.RankedListLossConfig;
+import org.rll.core.loss.baseline.ContrastiveLossConfig;
 import org.rll.core.loss.baseline.ProxyAnchorLossConfig;
 import org.rll.core.loss.baseline.ProxyNcaLossConfig;
+import org.rll.core.loss.baseline.TripletLossConfig;
+import org.rll.core.loss.baseline.TripletMining;
 import org.rll.core.model.ModelConfig;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SpecTree;
@@ -211,6 +214,17 @@ class SpecResolverTest {
                 .set("loss.lrMultiplier", 10.0)
                 .toSpec());
     assertEquals(new ProxyNcaLossConfig(3), nca.loss());
+    RunSettings triplet =
+        SpecResolver.resolve(
+            source(CUB).set("loss.type", "triplet").set("loss.triplet.mining", "hard").toSpec());
+    assertEquals(new TripletLossConfig(0.2, TripletMining.HARD, true), triplet.loss());
+    RunSettings contrastive =
+        SpecResolver.resolve(
+            source(CUB)
+                .set("loss.type", "contrastive")
+                .set("loss.contrastive.positiveMargin", 0.1)
+                .toSpec());
+    assertEquals(new ContrastiveLossConfig(0.1, 1), contrastive.loss());
     assertEquals(OptionalDouble.of(10), nca.sgd().lossLrMultiplier());
   }
 
@@ -221,7 +235,8 @@ class SpecResolverTest {
             ValidationException.class,
             () -> SpecResolver.resolve(source(CUB).set("loss.type", "arcface").toSpec()));
     assertEquals(
-        "loss.type must be one of ranked-list, proxy-nca, proxy-anchor, got 'arcface'",
+        "loss.type must be one of ranked-list, contrastive, triplet, proxy-nca, proxy-anchor, got"
+            + " 'arcface'",
         e.getMessage());
     ValidationException delta =
         assertThrows(

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * Eq. 8-14) is the default, set by the fields at this level; each baseline has a section of its
  * own, read only when it is the chosen type.
  *
- * @param type {@code ranked-list} (the default), {@code proxy-nca} or {@code proxy-anchor}
+ * @param type {@code ranked-list} (the default), {@code contrastive}, {@code triplet}, {@code
+ *     proxy-nca} or {@code proxy-anchor}
  * @param alpha the negative boundary (1.2)
  * @param margin m, the gap between positives and negatives (0.4)
  * @param temperature T of the negative weights (10)
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param balance lambda between L_P and L_N (0.5)
  * @param lrMultiplier the learning-rate multiplier of the loss's own parameters, such as proxies
  *     (the loss's paper: 100 for Proxy-Anchor, else 1)
+ * @param contrastive the contrastive loss's settings
+ * @param triplet the triplet loss's settings
  * @param proxyNca Proxy-NCA's settings
  * @param proxyAnchor Proxy-Anchor's settings
  */
@@ -27,8 +30,30 @@ public record LossSection(
     Double positiveTemperature,
     Double balance,
     Double lrMultiplier,
+    Contrastive contrastive,
+    Triplet triplet,
     ProxyNca proxyNca,
     ProxyAnchor proxyAnchor) {
+
+  /**
+   * The contrastive loss (Hadsell, Chopra and LeCun, CVPR 2006) with two margins.
+   *
+   * @param positiveMargin distances of same-class pairs below it cost nothing (0)
+   * @param negativeMargin distances of other-class pairs above it cost nothing (1)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Contrastive(Double positiveMargin, Double negativeMargin) {}
+
+  /**
+   * The triplet loss (Schroff et al., CVPR 2015; batch-hard as Hermans et al., 2017).
+   *
+   * @param margin the margin alpha (0.2)
+   * @param mining {@code semihard} (the default), {@code hard} or {@code all}
+   * @param squaredDistance squared Euclidean distances as FaceNet (true), or plain ones as Hermans
+   *     et al. (false)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Triplet(Double margin, String mining, Boolean squaredDistance) {}
 
   /**
    * Proxy-NCA (Movshovitz-Attias et al., 2017).

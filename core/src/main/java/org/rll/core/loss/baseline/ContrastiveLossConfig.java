@@ -1,6 +1,7 @@
 package org.rll.core.loss.baseline;
 
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.loss.LossConfig;
 
 /**
  * The margins of the contrastive loss, validated at construction: same-class pairs are penalised
@@ -10,7 +11,8 @@ import org.rll.core.exceptions.ValidationException;
  *     all the way
  * @param negativeMargin m_neg, &gt; m_pos: Hadsell et al.'s margin m
  */
-public record ContrastiveLossConfig(double positiveMargin, double negativeMargin) {
+public record ContrastiveLossConfig(double positiveMargin, double negativeMargin)
+    implements LossConfig {
 
   /** Hadsell et al. have no positive margin: every positive pair is pulled together. */
   public static final double DEFAULT_POSITIVE_MARGIN = 0;
@@ -39,5 +41,19 @@ public record ContrastiveLossConfig(double positiveMargin, double negativeMargin
   /** m_pos = 0, m_neg = 1. */
   public static ContrastiveLossConfig defaults() {
     return new ContrastiveLossConfig(DEFAULT_POSITIVE_MARGIN, DEFAULT_NEGATIVE_MARGIN);
+  }
+
+  /** {@code contrastive}. */
+  @Override
+  public String type() {
+    return "contrastive";
+  }
+
+  @Override
+  public ContrastiveLoss newLoss() {
+    return ContrastiveLoss.builder()
+        .optPositiveMargin(positiveMargin)
+        .optNegativeMargin(negativeMargin)
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package org.rll.core.loss.baseline;
 
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.loss.LossConfig;
 
 /**
  * The settings of the triplet loss, validated at construction.
@@ -10,7 +11,8 @@ import org.rll.core.exceptions.ValidationException;
  * @param squaredDistance whether distances are squared Euclidean (FaceNet, the default) or
  *     Euclidean (Hermans et al.)
  */
-public record TripletLossConfig(double margin, TripletMining mining, boolean squaredDistance) {
+public record TripletLossConfig(double margin, TripletMining mining, boolean squaredDistance)
+    implements LossConfig {
 
   /** FaceNet's alpha, on squared distances. */
   public static final double DEFAULT_MARGIN = 0.2;
@@ -31,5 +33,20 @@ public record TripletLossConfig(double margin, TripletMining mining, boolean squ
   /** FaceNet's settings: margin 0.2, semi-hard mining, squared distances. */
   public static TripletLossConfig defaults() {
     return new TripletLossConfig(DEFAULT_MARGIN, DEFAULT_MINING, DEFAULT_SQUARED_DISTANCE);
+  }
+
+  /** {@code triplet}. */
+  @Override
+  public String type() {
+    return "triplet";
+  }
+
+  @Override
+  public TripletLoss newLoss() {
+    return TripletLoss.builder()
+        .optMargin(margin)
+        .optMining(mining)
+        .optSquaredDistance(squaredDistance)
+        .build();
   }
 }
