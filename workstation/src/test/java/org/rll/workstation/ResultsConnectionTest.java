@@ -46,7 +46,9 @@ class ResultsConnectionTest {
     int exit = cli.execute("results", "--pg-dir", data.toString(), "--format", "csv");
 
     assertEquals(0, exit);
-    assertEquals("run,dataset,head,iteration,R@1,NMI,MAP@R\nr1,cub,H,7,0.625,,\n", out.toString());
+    assertEquals(
+        "run,dataset,loss,head,iteration,R@1,NMI,MAP@R\nr1,cub,ranked-list,H,7,0.625,,\n",
+        out.toString());
     assertTrue(dir.resolve("home/pg.log").toFile().isFile(), "the server's log beside its data");
   }
 

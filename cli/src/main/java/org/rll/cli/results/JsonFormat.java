@@ -23,6 +23,7 @@ final class JsonFormat {
       JsonObject object = new JsonObject();
       object.addProperty("run", row.runId());
       object.addProperty("dataset", row.dataset());
+      object.addProperty("loss", row.loss());
       object.addProperty("head", row.head());
       object.addProperty("iteration", row.iteration());
       JsonObject recall = new JsonObject();

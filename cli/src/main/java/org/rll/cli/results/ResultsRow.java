@@ -12,11 +12,13 @@ import java.util.TreeMap;
  * checkpoint. Values are the stored fractions in [0, 1].
  *
  * @param dataset the run's dataset, or null when it is not known
+ * @param loss the run's {@code loss.type}, such as {@code ranked-list}
  * @param recall Recall@K by K; the Ks this head was evaluated at
  */
 public record ResultsRow(
     String runId,
     String dataset,
+    String loss,
     String head,
     long iteration,
     SortedMap<Integer, Double> recall,

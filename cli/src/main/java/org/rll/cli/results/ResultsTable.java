@@ -74,9 +74,9 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
     return new ResultsTable(ks, rows);
   }
 
-  /** The column names: run, dataset, head, iteration, R@K for each K, NMI, MAP@R. */
+  /** The column names: run, dataset, loss, head, iteration, R@K for each K, NMI, MAP@R. */
   public List<String> header() {
-    List<String> names = new ArrayList<>(List.of("run", "dataset", "head", "iteration"));
+    List<String> names = new ArrayList<>(List.of("run", "dataset", "loss", "head", "iteration"));
     recallKs.forEach(k -> names.add("R@" + k));
     names.addAll(List.of("NMI", "MAP@R"));
     return names;
@@ -90,6 +90,7 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
     List<String> cells = new ArrayList<>();
     cells.add(row.runId());
     cells.add(row.dataset() == null ? missing : row.dataset());
+    cells.add(row.loss());
     cells.add(row.head());
     cells.add(Long.toString(row.iteration()));
     for (int k : recallKs) {
@@ -114,6 +115,7 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
       }
     }
     long iteration = metrics.get(0).checkpointIteration();
-    return new ResultsRow(run.runId(), run.dataset(), head, iteration, recall, nmi, mapAtR);
+    return new ResultsRow(
+        run.runId(), run.dataset(), RunLoss.of(run), head, iteration, recall, nmi, mapAtR);
   }
 }

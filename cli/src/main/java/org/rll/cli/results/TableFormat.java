@@ -10,7 +10,7 @@ import java.util.List;
 final class TableFormat {
 
   /** Columns before this index hold names; the rest hold numbers. */
-  private static final int FIRST_NUMBER_COLUMN = 3;
+  private static final int FIRST_NUMBER_COLUMN = 4;
 
   private TableFormat() {}
 

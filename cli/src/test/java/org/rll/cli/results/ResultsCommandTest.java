@@ -17,15 +17,15 @@ class ResultsCommandTest {
     assertEquals("", run.err());
     assertEquals(
         """
-        run  dataset  head   iteration   R@1   R@2   R@4   R@8   NMI  MAP@R
-        r1   cub      L            200  50.1  63.0  74.1  83.4  58.7   20.0
-        r1   cub      M            200  54.2  66.8  78.0  86.2  60.2   22.4
-        r1   cub      H            200  58.0  70.5  80.7  88.5  62.3   25.2
-        r1   cub      L,M,H        200  61.7  72.9  82.3  89.6  64.9   27.8
-        r2   cars     L            600  70.1  79.5  86.6  91.8  55.3      -
-        r2   cars     M            600  72.9  81.6  88.2  92.7  56.9      -
-        r2   cars     H            600  75.2  83.5  89.5  93.6  58.1      -
-        r2   cars     L,M,H        600  77.4  85.3  90.8  94.3  59.6      -
+        run  dataset  loss         head   iteration   R@1   R@2   R@4   R@8   NMI  MAP@R
+        r1   cub      ranked-list  L            200  50.1  63.0  74.1  83.4  58.7   20.0
+        r1   cub      ranked-list  M            200  54.2  66.8  78.0  86.2  60.2   22.4
+        r1   cub      ranked-list  H            200  58.0  70.5  80.7  88.5  62.3   25.2
+        r1   cub      ranked-list  L,M,H        200  61.7  72.9  82.3  89.6  64.9   27.8
+        r2   cars     ranked-list  L            600  70.1  79.5  86.6  91.8  55.3      -
+        r2   cars     ranked-list  M            600  72.9  81.6  88.2  92.7  56.9      -
+        r2   cars     ranked-list  H            600  75.2  83.5  89.5  93.6  58.1      -
+        r2   cars     ranked-list  L,M,H        600  77.4  85.3  90.8  94.3  59.6      -
         """,
         run.out());
   }
@@ -36,15 +36,15 @@ class ResultsCommandTest {
     assertEquals(0, run.exit(), run.err());
     assertEquals(
         """
-        run,dataset,head,iteration,R@1,R@2,R@4,R@8,NMI,MAP@R
-        r1,cub,L,200,0.5011,0.6303,0.7412,0.8336,0.5872,0.2001
-        r1,cub,M,200,0.5423,0.6677,0.7796,0.8624,0.6016,0.2243
-        r1,cub,H,200,0.5804,0.7052,0.8066,0.8851,0.623,0.2517
-        r1,cub,"L,M,H",200,0.6172,0.7289,0.8233,0.8964,0.6487,0.2779
-        r2,cars,L,600,0.7012,0.7946,0.8661,0.9177,0.5533,
-        r2,cars,M,600,0.7288,0.8163,0.8822,0.927,0.5694,
-        r2,cars,H,600,0.7519,0.835,0.8951,0.9358,0.581,
-        r2,cars,"L,M,H",600,0.7744,0.8527,0.9076,0.9431,0.5962,
+        run,dataset,loss,head,iteration,R@1,R@2,R@4,R@8,NMI,MAP@R
+        r1,cub,ranked-list,L,200,0.5011,0.6303,0.7412,0.8336,0.5872,0.2001
+        r1,cub,ranked-list,M,200,0.5423,0.6677,0.7796,0.8624,0.6016,0.2243
+        r1,cub,ranked-list,H,200,0.5804,0.7052,0.8066,0.8851,0.623,0.2517
+        r1,cub,ranked-list,"L,M,H",200,0.6172,0.7289,0.8233,0.8964,0.6487,0.2779
+        r2,cars,ranked-list,L,600,0.7012,0.7946,0.8661,0.9177,0.5533,
+        r2,cars,ranked-list,M,600,0.7288,0.8163,0.8822,0.927,0.5694,
+        r2,cars,ranked-list,H,600,0.7519,0.835,0.8951,0.9358,0.581,
+        r2,cars,ranked-list,"L,M,H",600,0.7744,0.8527,0.9076,0.9431,0.5962,
         """,
         run.out());
   }
@@ -59,6 +59,7 @@ class ResultsCommandTest {
           {
             "run": "r2",
             "dataset": "cars",
+            "loss": "ranked-list",
             "head": "L",
             "iteration": 600,
             "recall": {
@@ -73,6 +74,7 @@ class ResultsCommandTest {
           {
             "run": "r2",
             "dataset": "cars",
+            "loss": "ranked-list",
             "head": "M",
             "iteration": 600,
             "recall": {
@@ -87,6 +89,7 @@ class ResultsCommandTest {
           {
             "run": "r2",
             "dataset": "cars",
+            "loss": "ranked-list",
             "head": "H",
             "iteration": 600,
             "recall": {
@@ -101,6 +104,7 @@ class ResultsCommandTest {
           {
             "run": "r2",
             "dataset": "cars",
+            "loss": "ranked-list",
             "head": "L,M,H",
             "iteration": 600,
             "recall": {
@@ -123,15 +127,15 @@ class ResultsCommandTest {
     assertEquals(0, run.exit(), run.err());
     assertEquals(
         """
-        run  dataset  head   iteration   R@1   R@2   R@4   R@8   NMI  MAP@R
-        r1   cub      L            100  31.3  43.8  56.3  68.8  43.8   12.5
-        r1   cub      M            100  37.5  50.0  62.5  75.0  50.0   18.8
-        r1   cub      H            100  43.8  56.3  68.8  81.3  56.3   25.0
-        r1   cub      L,M,H        100  50.0  62.5  75.0  87.5  62.5   31.3
-        r1   cub      L            200  50.1  63.0  74.1  83.4  58.7   20.0
-        r1   cub      M            200  54.2  66.8  78.0  86.2  60.2   22.4
-        r1   cub      H            200  58.0  70.5  80.7  88.5  62.3   25.2
-        r1   cub      L,M,H        200  61.7  72.9  82.3  89.6  64.9   27.8
+        run  dataset  loss         head   iteration   R@1   R@2   R@4   R@8   NMI  MAP@R
+        r1   cub      ranked-list  L            100  31.3  43.8  56.3  68.8  43.8   12.5
+        r1   cub      ranked-list  M            100  37.5  50.0  62.5  75.0  50.0   18.8
+        r1   cub      ranked-list  H            100  43.8  56.3  68.8  81.3  56.3   25.0
+        r1   cub      ranked-list  L,M,H        100  50.0  62.5  75.0  87.5  62.5   31.3
+        r1   cub      ranked-list  L            200  50.1  63.0  74.1  83.4  58.7   20.0
+        r1   cub      ranked-list  M            200  54.2  66.8  78.0  86.2  60.2   22.4
+        r1   cub      ranked-list  H            200  58.0  70.5  80.7  88.5  62.3   25.2
+        r1   cub      ranked-list  L,M,H        200  61.7  72.9  82.3  89.6  64.9   27.8
         """,
         run.out());
   }

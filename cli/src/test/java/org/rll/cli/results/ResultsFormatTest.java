@@ -17,6 +17,7 @@ class ResultsFormatTest {
               new ResultsRow(
                   "run \"one\"",
                   null,
+                  "ranked-list",
                   "L,M,H",
                   1200,
                   new TreeMap<>(Map.of(1, 0.00001, 10, 1.0)),
@@ -25,6 +26,7 @@ class ResultsFormatTest {
               new ResultsRow(
                   "r2",
                   "sop",
+                  "triplet",
                   "H",
                   5,
                   new TreeMap<>(Map.of(10, 0.0)),
@@ -35,9 +37,9 @@ class ResultsFormatTest {
   void tableAlignsNamesLeftAndPercentagesRight() {
     assertEquals(
         """
-        run        dataset  head   iteration  R@1   R@10   NMI  MAP@R
-        run "one"  -        L,M,H       1200  0.0  100.0  66.7      -
-        r2         sop      H              5    -    0.0     -   50.0
+        run        dataset  loss         head   iteration  R@1   R@10   NMI  MAP@R
+        run "one"  -        ranked-list  L,M,H       1200  0.0  100.0  66.7      -
+        r2         sop      triplet      H              5    -    0.0     -   50.0
         """,
         ResultsFormat.TABLE.write(TABLE));
   }
@@ -46,9 +48,9 @@ class ResultsFormatTest {
   void csvQuotesFieldsWithCommasOrQuotesAndKeepsEveryDigit() {
     assertEquals(
         """
-        run,dataset,head,iteration,R@1,R@10,NMI,MAP@R
-        "run ""one\"\"\",,"L,M,H",1200,0.000010,1.0,0.66666,
-        r2,sop,H,5,,0.0,,0.5
+        run,dataset,loss,head,iteration,R@1,R@10,NMI,MAP@R
+        "run ""one\"\"\",,ranked-list,"L,M,H",1200,0.000010,1.0,0.66666,
+        r2,sop,triplet,H,5,,0.0,,0.5
         """,
         ResultsFormat.CSV.write(TABLE));
   }
@@ -61,6 +63,7 @@ class ResultsFormatTest {
           {
             "run": "run \\"one\\"",
             "dataset": null,
+            "loss": "ranked-list",
             "head": "L,M,H",
             "iteration": 1200,
             "recall": {
@@ -73,6 +76,7 @@ class ResultsFormatTest {
           {
             "run": "r2",
             "dataset": "sop",
+            "loss": "triplet",
             "head": "H",
             "iteration": 5,
             "recall": {

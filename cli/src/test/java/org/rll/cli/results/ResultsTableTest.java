@@ -35,6 +35,7 @@ class ResultsTableTest {
             new ResultsRow(
                 "a",
                 null,
+                "ranked-list",
                 "L",
                 20,
                 new TreeMap<>(),
@@ -43,6 +44,7 @@ class ResultsTableTest {
             new ResultsRow(
                 "a",
                 null,
+                "ranked-list",
                 "L,M,H",
                 20,
                 new TreeMap<>(),
@@ -51,6 +53,7 @@ class ResultsTableTest {
             new ResultsRow(
                 "a",
                 null,
+                "ranked-list",
                 "zeta",
                 20,
                 new TreeMap<>(java.util.Map.of(2, 0.25)),
@@ -68,10 +71,10 @@ class ResultsTableTest {
         List.of("a 10 H", "a 20 L", "a 20 L,M,H", "a 20 zeta"),
         table.rows().stream().map(r -> r.runId() + " " + r.iteration() + " " + r.head()).toList());
     assertEquals(
-        List.of("run", "dataset", "head", "iteration", "R@1", "R@2", "NMI", "MAP@R"),
+        List.of("run", "dataset", "loss", "head", "iteration", "R@1", "R@2", "NMI", "MAP@R"),
         table.header());
     assertEquals(
-        List.of("a", "?", "H", "10", "50.0", "?", "?", "?"),
+        List.of("a", "?", "ranked-list", "H", "10", "50.0", "?", "?", "?"),
         table.cells(table.rows().get(0), ResultsFormat::percent, "?"));
   }
 
@@ -79,5 +82,21 @@ class ResultsTableTest {
   void runsWithoutMetricsHaveNoRows() {
     assertEquals(List.of(), ResultsTable.of(List.of(B), METRICS, true).rows());
     assertEquals(List.of(), ResultsTable.of(List.of(B), METRICS, true).recallKs());
+  }
+
+  @Test
+  void theLossColumnIsTheSpecsLossType() {
+    RunRow triplet =
+        new RunRow(
+            "a", null, null, "{\"loss\": {\"type\": \"triplet\"}}", "h", RunStatus.RUNNING, T, T);
+    ResultsTable table = ResultsTable.of(List.of(triplet), METRICS, false);
+    assertEquals(
+        List.of("triplet"), table.rows().stream().map(ResultsRow::loss).distinct().toList());
+    assertEquals(
+        List.of("ranked-list"),
+        ResultsTable.of(List.of(A), METRICS, false).rows().stream()
+            .map(ResultsRow::loss)
+            .distinct()
+            .toList());
   }
 }

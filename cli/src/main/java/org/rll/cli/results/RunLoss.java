@@ -1,0 +1,24 @@
+package org.rll.cli.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rll.db.RunRow;
+
+/** The loss a run trained with, as its stored spec names it: {@code loss.type}. */
+final class RunLoss {
+  /** The type of a spec that names none. */
+  static final String DEFAULT = "ranked-list";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RunLoss() {}
+
+  /** {@code run}'s {@code loss.type}, or {@link #DEFAULT}; a spec that is not JSON names none. */
+  static String of(RunRow run) {
+    try {
+      return JSON.readTree(run.specJson()).path("loss").path("type").asText(DEFAULT);
+    } catch (JsonProcessingException e) {
+      return DEFAULT;
+    }
+  }
+}
