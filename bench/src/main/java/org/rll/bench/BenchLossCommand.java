@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.rll.activities.resolve.LossResolver;
 import org.rll.bench.synthetic.SyntheticClasses;
+import org.rll.core.loss.EmbeddingLoss;
 import org.rll.core.loss.GradientMode;
 import org.rll.core.loss.HeadLoss;
 import org.rll.core.loss.NaiveRankedListLoss;
@@ -24,12 +26,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rll bench loss}: forward + backward of the vectorised ranked list loss in both gradient
  * modes, against the bare forward + backward of sum(F F^T), the N x N x d product the loss cannot
- * avoid, timed in the same run; the naive per-query Java reference is timed once beside them.
+ * avoid, timed in the same run; the naive per-query Java reference is timed once beside them. With
+ * {@code --type}, another loss of the spec at its paper's defaults is timed against the same
+ * product instead.
  */
 @Command(
     name = "loss",
     mixinStandardHelpOptions = true,
-    description = "Times the ranked list loss (forward + backward) against sum(F x F^T).")
+    description = "Times a loss (forward + backward) against sum(F x F^T).")
 public final class BenchLossCommand implements Callable<Integer> {
   private static final int SIGNAL_DIM = 16;
 
@@ -59,6 +63,12 @@ public final class BenchLossCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Embedding seed (default 1).")
   long seed;
 
+  @Option(
+      names = "--type",
+      defaultValue = "ranked-list",
+      description = "The spec's loss.type to time (default ranked-list).")
+  String type;
+
   @Override
   public Integer call() {
     require(perClass >= 1, "--per-class must be >= 1, got %d", perClass);
@@ -70,12 +80,21 @@ public final class BenchLossCommand implements Callable<Integer> {
     require(dim >= 1, "--dim must be >= 1, got %d", dim);
     require(iterations >= 1, "--iterations must be >= 1, got %d", iterations);
     require(warmup >= 0, "--warmup must be >= 0, got %d", warmup);
+    require(
+        LossResolver.typeNames().contains(type),
+        "--type must be one of %s, got '%s'",
+        String.join(", ", LossResolver.typeNames()),
+        type);
     double[][] rows = clusteredUnitRows();
     long[] labelValues = new long[batch];
     Arrays.setAll(labelValues, i -> i / perClass);
     try (NDManager manager = NDManager.newBaseManager()) {
       NDArray embeddings = manager.create(flatten(rows), new Shape(batch, dim));
       NDArray labels = manager.create(labelValues);
+      if (!type.equals("ranked-list")) {
+        timeBaseline(BaselineLoss.of(type, manager, dim, labelValues, seed), embeddings, labels);
+        return 0;
+      }
       RankedListLoss constantGallery = RankedListLoss.builder().build();
       RankedListLoss fullAutograd =
           RankedListLoss.builder().optGradientMode(GradientMode.FULL_AUTOGRAD).build();
@@ -118,6 +137,34 @@ public final class BenchLossCommand implements Callable<Integer> {
           naive, naive / baseline, naive / medians[1]);
     }
     return 0;
+  }
+
+  private void timeBaseline(EmbeddingLoss loss, NDArray embeddings, NDArray labels) {
+    HeadLoss sample = loss.evaluateHead(0, labels, embeddings);
+    print(
+        "rll bench loss --type %s: N %d (%d per class), d %d, %s on %s, %d calls after %d warm-up;"
+            + " loss %.4f, mined %d positives, %d negatives",
+        type,
+        batch,
+        perClass,
+        dim,
+        embeddings.getDataType(),
+        embeddings.getDevice(),
+        iterations,
+        warmup,
+        sample.loss().getFloat(),
+        sample.counts().positives(),
+        sample.counts().negatives());
+    double[] medians =
+        medianMillis(
+            embeddings,
+            List.of(
+                f -> f.matMul(f.transpose()).sum(), f -> loss.evaluateHead(0, labels, f).loss()));
+    print("median of %d calls each, interleaved:", iterations);
+    print("baseline sum(F F^T) fwd+bwd   %9.3f ms/call", medians[0]);
+    print(
+        "%-29s %9.3f ms/call  %6.2fx baseline",
+        type + " fwd+bwd", medians[1], medians[1] / medians[0]);
   }
 
   /**

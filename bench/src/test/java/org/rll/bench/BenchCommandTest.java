@@ -29,6 +29,8 @@ class BenchCommandTest {
         "eval --n 40 --dim 8 --classes 8 --ks 1,2 --repeat 1 | peak JVM heap:",
         "kmeans --n 40 --dim 8 --k 4 | total fit:",
         "loss --batch 6 --dim 8 --iterations 2 --warmup 1 | naive Java reference, 1 call",
+        "loss --type triplet --batch 6 --dim 8 --iterations 2 --warmup 1 | triplet fwd+bwd",
+        "loss --type proxy-anchor --batch 6 --dim 8 --iterations 2 --warmup 1 | proxy-anchor fwd+bwd",
         "manifest --iterations 4 --classes 6 --images 24 --c 2 --k 3 --repeats 1 | round trip"
       })
   void everyBenchmarkPrintsToTheCommandLinesOutput(String args, String line) {
@@ -36,5 +38,14 @@ class BenchCommandTest {
 
     assertEquals(0, run.exit(), run.toString());
     assertTrue(run.out().contains(line), run.toString());
+  }
+
+  @Test
+  void anUnknownLossTypeIsAUsageError() {
+    Cli.Captured run = Cli.rll("bench", "loss", "--type", "arcface");
+    assertEquals(2, run.exit(), run.toString());
+    assertTrue(
+        run.err().startsWith("--type must be one of ranked-list, contrastive, triplet,"),
+        run.err());
   }
 }

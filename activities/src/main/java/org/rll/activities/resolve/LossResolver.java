@@ -6,6 +6,7 @@ import static org.rll.activities.resolve.Specs.orEmpty;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.loss.LossConfig;
@@ -26,14 +27,14 @@ import org.rll.workflows.spec.LossSection;
  * Resolves the spec's {@code loss} section: {@code loss.type} picks the loss, and its fields (or
  * its section's) default to that loss's paper.
  */
-final class LossResolver {
+public final class LossResolver {
   /** Every loss type, in the order messages list them. */
   private static final Map<String, Function<LossSection, LossConfig>> TYPES = types();
 
   private LossResolver() {}
 
   /** The loss {@code section} chooses; an unknown type is refused, naming the known ones. */
-  static LossConfig resolve(LossSection section) {
+  public static LossConfig resolve(LossSection section) {
     String type = or(section.type(), "ranked-list");
     Function<LossSection, LossConfig> resolver = TYPES.get(type);
     ValidationException.check(
@@ -42,6 +43,16 @@ final class LossResolver {
         String.join(", ", TYPES.keySet()),
         type);
     return resolver.apply(section);
+  }
+
+  /** The loss types a spec may name, in the order messages list them. */
+  public static Set<String> typeNames() {
+    return TYPES.keySet();
+  }
+
+  /** The loss {@code type} at its paper's defaults. */
+  public static LossConfig defaults(String type) {
+    return resolve(Specs.section(Map.of("type", type), LossSection.class));
   }
 
   private static Map<String, Function<LossSection, LossConfig>> types() {

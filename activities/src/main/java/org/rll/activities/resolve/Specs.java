@@ -18,7 +18,12 @@ final class Specs {
 
   /** {@code section}, or the section of type {@code type} with every field left to its default. */
   static <T> T orEmpty(T section, Class<T> type) {
-    return section != null ? section : JSON.convertValue(Map.of(), type);
+    return section != null ? section : section(Map.of(), type);
+  }
+
+  /** The section of type {@code type} with {@code fields} set and the others left to default. */
+  static <T> T section(Map<String, ?> fields, Class<T> type) {
+    return JSON.convertValue(fields, type);
   }
 
   /**
