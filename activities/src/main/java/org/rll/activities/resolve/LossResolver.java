@@ -14,6 +14,12 @@ import org.rll.core.loss.RankedListLoss;
 import org.rll.core.loss.RankedListLossConfig;
 import org.rll.core.loss.baseline.ContrastiveLoss;
 import org.rll.core.loss.baseline.ContrastiveLossConfig;
+import org.rll.core.loss.baseline.LiftedStructureLoss;
+import org.rll.core.loss.baseline.LiftedStructureLossConfig;
+import org.rll.core.loss.baseline.MultiSimilarityLoss;
+import org.rll.core.loss.baseline.MultiSimilarityLossConfig;
+import org.rll.core.loss.baseline.NPairLoss;
+import org.rll.core.loss.baseline.NPairLossConfig;
 import org.rll.core.loss.baseline.ProxyAnchorLoss;
 import org.rll.core.loss.baseline.ProxyAnchorLossConfig;
 import org.rll.core.loss.baseline.ProxyNcaLoss;
@@ -60,6 +66,9 @@ public final class LossResolver {
     types.put("ranked-list", LossResolver::rankedList);
     types.put("contrastive", LossResolver::contrastive);
     types.put("triplet", LossResolver::triplet);
+    types.put("lifted-structure", LossResolver::liftedStructure);
+    types.put("npair", LossResolver::npair);
+    types.put("multi-similarity", LossResolver::multiSimilarity);
     types.put("proxy-nca", LossResolver::proxyNca);
     types.put("proxy-anchor", LossResolver::proxyAnchor);
     return types;
@@ -109,6 +118,44 @@ public final class LossResolver {
                         : TripletMining.parse(s.mining()))
                 .optSquaredDistance(
                     or(s.squaredDistance(), TripletLossConfig.DEFAULT_SQUARED_DISTANCE))
+                .build()
+                .getConfig());
+  }
+
+  private static LossConfig liftedStructure(LossSection section) {
+    LossSection.LiftedStructure s =
+        orEmpty(section.liftedStructure(), LossSection.LiftedStructure.class);
+    return field(
+        "loss.liftedStructure",
+        () ->
+            LiftedStructureLoss.builder()
+                .optMargin(or(s.margin(), LiftedStructureLossConfig.DEFAULT_MARGIN))
+                .build()
+                .getConfig());
+  }
+
+  private static LossConfig npair(LossSection section) {
+    LossSection.Npair s = orEmpty(section.npair(), LossSection.Npair.class);
+    return field(
+        "loss.npair",
+        () ->
+            NPairLoss.builder()
+                .optL2Weight(or(s.l2Weight(), NPairLossConfig.DEFAULT_L2_WEIGHT))
+                .build()
+                .getConfig());
+  }
+
+  private static LossConfig multiSimilarity(LossSection section) {
+    LossSection.MultiSimilarity s =
+        orEmpty(section.multiSimilarity(), LossSection.MultiSimilarity.class);
+    return field(
+        "loss.multiSimilarity",
+        () ->
+            MultiSimilarityLoss.builder()
+                .optAlpha(or(s.alpha(), MultiSimilarityLossConfig.DEFAULT_ALPHA))
+                .optBeta(or(s.beta(), MultiSimilarityLossConfig.DEFAULT_BETA))
+                .optLambda(or(s.lambda(), MultiSimilarityLossConfig.DEFAULT_LAMBDA))
+                .optEpsilon(or(s.epsilon(), MultiSimilarityLossConfig.DEFAULT_EPSILON))
                 .build()
                 .getConfig());
   }

@@ -19,6 +19,7 @@ import org.rll.core.image.ImageTransformConfig;
 import org.rll.core.loss.GradientMode;
 import org.rll.core.loss.RankedListLossConfig;
 import org.rll.core.loss.baseline.ContrastiveLossConfig;
+import org.rll.core.loss.baseline.MultiSimilarityLossConfig;
 import org.rll.core.loss.baseline.ProxyAnchorLossConfig;
 import org.rll.core.loss.baseline.ProxyNcaLossConfig;
 import org.rll.core.loss.baseline.TripletLossConfig;
@@ -225,6 +226,14 @@ class SpecResolverTest {
                 .set("loss.contrastive.positiveMargin", 0.1)
                 .toSpec());
     assertEquals(new ContrastiveLossConfig(0.1, 1), contrastive.loss());
+    assertEquals(
+        new MultiSimilarityLossConfig(2, 40, 1, 0.1),
+        SpecResolver.resolve(
+                source(CUB)
+                    .set("loss.type", "multi-similarity")
+                    .set("loss.multiSimilarity.beta", 40.0)
+                    .toSpec())
+            .loss());
     assertEquals(OptionalDouble.of(10), nca.sgd().lossLrMultiplier());
   }
 
@@ -235,8 +244,8 @@ class SpecResolverTest {
             ValidationException.class,
             () -> SpecResolver.resolve(source(CUB).set("loss.type", "arcface").toSpec()));
     assertEquals(
-        "loss.type must be one of ranked-list, contrastive, triplet, proxy-nca, proxy-anchor, got"
-            + " 'arcface'",
+        "loss.type must be one of ranked-list, contrastive, triplet, lifted-structure, npair,"
+            + " multi-similarity, proxy-nca, proxy-anchor, got 'arcface'",
         e.getMessage());
     ValidationException delta =
         assertThrows(

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * own, read only when it is the chosen type.
  *
  * @param type {@code ranked-list} (the default), {@code contrastive}, {@code triplet}, {@code
- *     proxy-nca} or {@code proxy-anchor}
+ *     lifted-structure}, {@code npair}, {@code multi-similarity}, {@code proxy-nca} or {@code
+ *     proxy-anchor}
  * @param alpha the negative boundary (1.2)
  * @param margin m, the gap between positives and negatives (0.4)
  * @param temperature T of the negative weights (10)
@@ -18,6 +19,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *     (the loss's paper: 100 for Proxy-Anchor, else 1)
  * @param contrastive the contrastive loss's settings
  * @param triplet the triplet loss's settings
+ * @param liftedStructure the lifted structured loss's settings
+ * @param npair the N-pair loss's settings
+ * @param multiSimilarity the multi-similarity loss's settings
  * @param proxyNca Proxy-NCA's settings
  * @param proxyAnchor Proxy-Anchor's settings
  */
@@ -32,6 +36,9 @@ public record LossSection(
     Double lrMultiplier,
     Contrastive contrastive,
     Triplet triplet,
+    LiftedStructure liftedStructure,
+    Npair npair,
+    MultiSimilarity multiSimilarity,
     ProxyNca proxyNca,
     ProxyAnchor proxyAnchor) {
 
@@ -54,6 +61,33 @@ public record LossSection(
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Triplet(Double margin, String mining, Boolean squaredDistance) {}
+
+  /**
+   * The lifted structured loss (Song et al., CVPR 2016), its smooth form.
+   *
+   * @param margin the margin alpha (1)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record LiftedStructure(Double margin) {}
+
+  /**
+   * The multi-class N-pair loss (Sohn, NIPS 2016).
+   *
+   * @param l2Weight lambda of the L2 penalty on the embeddings (0.002)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Npair(Double l2Weight) {}
+
+  /**
+   * The multi-similarity loss (Wang et al., CVPR 2019) with its pair mining.
+   *
+   * @param alpha the positive scale (2)
+   * @param beta the negative scale (50)
+   * @param lambda the similarity offset (1)
+   * @param epsilon the mining margin (0.1)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record MultiSimilarity(Double alpha, Double beta, Double lambda, Double epsilon) {}
 
   /**
    * Proxy-NCA (Movshovitz-Attias et al., 2017).

@@ -13,7 +13,7 @@ import org.rll.core.exceptions.ValidationException;
 import org.rll.core.loss.EmbeddingLoss;
 
 /** Invalid settings and inputs of the baseline losses fail at once, naming the bad value. */
-class BaselineLossValidationTest {
+class PairLossValidationTest {
 
   @Test
   void contrastiveRejectsBadMargins() {
