@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.rll.workflows.pipeline.RllPipelineImpl;
+import org.rll.workflows.sweep.RllSweepImpl;
 
 /**
  * Workers polling some of rll's task queues until closed. On {@code rll-cpu} they run the pipeline
@@ -50,15 +51,15 @@ public final class RunningWorkers implements AutoCloseable {
     if (queues.contains(Queue.CPU)) {
       Worker worker = factory.newWorker(Queue.CPU.taskQueue());
       if (workflows) {
-        worker.registerWorkflowImplementationTypes(RllPipelineImpl.class);
+        worker.registerWorkflowImplementationTypes(RllPipelineImpl.class, RllSweepImpl.class);
       }
-      worker.registerActivitiesImplementations(activities.pipeline());
+      worker.registerActivitiesImplementations(activities.pipeline(), activities.sweep());
       description.add(
           "polling "
               + Queue.CPU.taskQueue()
               + ": "
-              + (workflows ? "the RllPipeline workflow and " : "")
-              + "the pipeline stages");
+              + (workflows ? "the RllPipeline and RllSweep workflows and " : "")
+              + "the pipeline and sweep stages");
     }
     if (queues.contains(Queue.GPU)) {
       Worker worker =

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.rll.activities.ActivityEnvironment;
+import org.rll.activities.sweep.SweepActivitiesImpl;
 import org.rll.activities.training.TrainingActivitiesImpl;
 import org.rll.core.checkpoint.CheckpointStore;
 import org.rll.core.dataset.fetch.HttpSourceConfig;
@@ -36,6 +37,7 @@ import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SpecCodec;
 import org.rll.workflows.spec.SpecTree;
 import org.rll.workflows.stages.TrainingActivities;
+import org.rll.workflows.sweep.RllSweepImpl;
 
 /**
  * Temporal's test server with the pipeline workflow and the real activities over a filesystem blob
@@ -72,8 +74,9 @@ public final class PipelineHarness implements AutoCloseable {
     this.storeDir = storeDir;
     temporal = TestWorkflowEnvironment.newInstance(options);
     Worker cpu = temporal.newWorker(TaskQueues.CPU);
-    cpu.registerWorkflowImplementationTypes(RllPipelineImpl.class);
-    cpu.registerActivitiesImplementations(new PipelineActivitiesImpl(env));
+    cpu.registerWorkflowImplementationTypes(RllPipelineImpl.class, RllSweepImpl.class);
+    cpu.registerActivitiesImplementations(
+        new PipelineActivitiesImpl(env), new SweepActivitiesImpl(env));
     temporal
         .newWorker(TaskQueues.GPU)
         .registerActivitiesImplementations(training.apply(new TrainingActivitiesImpl(env)));

@@ -63,7 +63,7 @@ class DevStackTest {
           env.get("RLL_DB_URL"));
       assertEquals(
           List.of(
-              "polling rll-cpu: the RllPipeline workflow and the pipeline stages",
+              "polling rll-cpu: the RllPipeline and RllSweep workflows and the pipeline and sweep stages",
               "polling rll-gpu: training, one chunk at a time"),
           stack.workerDescription());
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.rll.activities.ActivityEnvironment;
+import org.rll.activities.sweep.SweepActivitiesImpl;
 import org.rll.db.CheckpointRow;
 import org.rll.db.MetricRow;
 import org.rll.db.RunRow;
@@ -54,7 +55,7 @@ public final class FakeActivities implements PipelineActivities, TrainingActivit
   }
 
   public Activities activities() {
-    return new Activities(this, this);
+    return new Activities(this, new SweepActivitiesImpl(environment), this);
   }
 
   @Override
