@@ -62,6 +62,10 @@ final class MarginLossHarness implements AutoCloseable {
     return LossFixtures.run(loss, batch, dtype);
   }
 
+  MarginLoss loss() {
+    return loss;
+  }
+
   double[] beta() {
     return loss.parameters().get(BETA).getArray().toType(DataType.FLOAT64, false).toDoubleArray();
   }
