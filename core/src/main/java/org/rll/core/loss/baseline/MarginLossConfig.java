@@ -29,7 +29,7 @@ public record MarginLossConfig(
   /** The paper's alpha. */
   public static final double DEFAULT_MARGIN = 0.2;
 
-  /** The paper's beta^(0) for CUB200-2011 and Stanford Online Products. */
+  /** The initial beta^(0) of the paper's released training script. */
   public static final double DEFAULT_BETA0 = 1.2;
 
   /** The paper's released training script does not regularise beta. */
@@ -45,8 +45,9 @@ public record MarginLossConfig(
   public static final boolean DEFAULT_CLASS_SPECIFIC_BETA = true;
 
   /**
-   * The released code trains beta by SGD at a learning rate of 0.1 while the network's rate is
-   * 1e-4; beta keeps that ratio of 1000 to the network's rate here, where one SGD trains both.
+   * The released training script gives beta its own optimiser, SGD at a learning rate of 0.1, while
+   * the network trains with Adam at 1e-4; here one SGD trains both, and beta keeps that ratio of
+   * 1000 to the network's rate. With a large base rate, set the loss's multiplier lower.
    */
   public static final double DEFAULT_BETA_LR_MULTIPLIER = 1000;
 
