@@ -25,6 +25,7 @@ import org.rll.core.loss.EmbeddingLoss;
 import org.rll.core.loss.LossContext;
 import org.rll.core.loss.RankedListLoss;
 import org.rll.core.loss.TrainingClasses;
+import org.rll.core.loss.baseline.MarginLoss;
 import org.rll.core.loss.baseline.ProxyAnchorLoss;
 import org.rll.core.model.EmbeddingModel;
 import org.rll.core.model.SmallConvNet;
@@ -41,6 +42,7 @@ class CheckpointResumeTest {
   private static final int T = 3;
   private static final int CLASSES = 4;
   private static final int PER_CLASS = 3;
+  private static final long RUN_SEED = 5;
   private static final TrainingIdentity IDENTITY = new TrainingIdentity("small-net test config");
 
   @TempDir Path root;
@@ -59,6 +61,18 @@ class CheckpointResumeTest {
         EmbeddingLoss loss = ProxyAnchorLoss.builder().build();
         loss.initialize(
             LossContext.forModel(model, manager, TrainingClasses.of(0, 1, 2, 3, 9), seed));
+        return loss;
+      };
+
+  /**
+   * The margin loss with one beta per class, drawing its negatives from (run seed, iteration): the
+   * run's seed is part of its spec, so a resumed run has it too, whatever seeds the new model.
+   */
+  private static final LossFactory MARGIN =
+      (model, manager, seed) -> {
+        EmbeddingLoss loss = MarginLoss.builder().build();
+        loss.initialize(
+            LossContext.forModel(model, manager, TrainingClasses.of(0, 1, 2, 3, 9), RUN_SEED));
         return loss;
       };
 
@@ -112,6 +126,17 @@ class CheckpointResumeTest {
     Map<String, float[]> trained = assertResumeIsExact(PROXY_ANCHOR, "runs/proxies/");
     assertTrue(trained.containsKey("loss.proxies.H"));
     assertTrue(trained.containsKey("loss.proxies.M"));
+  }
+
+  /**
+   * Beta and its momentum come back from the checkpoint, and the resumed iterations draw the
+   * negatives of the same iterations of the straight run.
+   */
+  @Test
+  void resumingWithTheMarginLossEqualsTrainingStraight() {
+    Map<String, float[]> trained = assertResumeIsExact(MARGIN, "runs/margin/");
+    assertTrue(trained.containsKey("loss.beta.H"));
+    assertTrue(trained.containsKey("loss.beta.M"));
   }
 
   private Map<String, float[]> assertResumeIsExact(LossFactory loss, String run) {

@@ -25,7 +25,7 @@ import org.rll.core.random.SplitMix64;
 class ProxyLossTrainingTest {
   private static final int CLASSES = 4;
   private static final int PER_CLASS = 3;
-  private static final double LR = 0.01;
+  static final double LR = 0.01;
 
   /**
    * With no momentum history and no weight decay, one step moves each proxy by -lr * factor *
@@ -74,8 +74,7 @@ class ProxyLossTrainingTest {
     }
   }
 
-  private static EmbeddingTrainer trainer(
-      NDManager manager, EmbeddingLoss loss, SgdConfig.Builder sgd) {
+  static EmbeddingTrainer trainer(NDManager manager, EmbeddingLoss loss, SgdConfig.Builder sgd) {
     Engine.getInstance().setRandomSeed(3);
     EmbeddingModel model =
         new EmbeddingModel(SmallConvNet.backbone(), SmallConvNet.LEVELS, List.of("H"), 8);
@@ -86,7 +85,7 @@ class ProxyLossTrainingTest {
   }
 
   /** One step on a fixed batch whose classes differ in pattern; returns its loss. */
-  private static float step(EmbeddingTrainer trainer, NDManager manager) {
+  static float step(EmbeddingTrainer trainer, NDManager manager) {
     int n = CLASSES * PER_CLASS;
     float[] pixels = new float[n * 28 * 28];
     int[] labels = new int[n];

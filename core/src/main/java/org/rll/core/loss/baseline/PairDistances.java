@@ -93,6 +93,17 @@ record PairDistances(NDArray live, NDArray fixed, NDArray positives, NDArray neg
     return Arrays.copyOf(counts, masks.length);
   }
 
+  /** {@link #fixed()} in Java doubles, one array per row. */
+  double[][] fixedRows() {
+    int n = size();
+    double[] flat = fixed.toType(DataType.FLOAT64, false).toDoubleArray();
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = Arrays.copyOfRange(flat, i * n, (i + 1) * n);
+    }
+    return rows;
+  }
+
   /**
    * The constant weights mask / max(total, 1) in the distances' dtype: multiplied into a loss
    * matrix and summed, they average it over {@code total} terms (0 when there are none).
