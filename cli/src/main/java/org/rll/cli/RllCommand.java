@@ -11,6 +11,7 @@ import org.rll.cli.run.CancelCommand;
 import org.rll.cli.run.ResumeCommand;
 import org.rll.cli.run.StatusCommand;
 import org.rll.cli.run.TrainCommand;
+import org.rll.cli.sweep.SweepCommand;
 import org.rll.cli.worker.WorkerCommand;
 import org.rll.core.exceptions.RllException;
 import org.rll.core.exceptions.TransientStorageException;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       ResultsCommand.class,
       ResumeCommand.class,
       StatusCommand.class,
+      SweepCommand.class,
       TrainCommand.class,
       WorkerCommand.class
     })

@@ -16,6 +16,8 @@ import org.rll.core.loss.baseline.ContrastiveLoss;
 import org.rll.core.loss.baseline.ContrastiveLossConfig;
 import org.rll.core.loss.baseline.LiftedStructureLoss;
 import org.rll.core.loss.baseline.LiftedStructureLossConfig;
+import org.rll.core.loss.baseline.MarginLoss;
+import org.rll.core.loss.baseline.MarginLossConfig;
 import org.rll.core.loss.baseline.MultiSimilarityLoss;
 import org.rll.core.loss.baseline.MultiSimilarityLossConfig;
 import org.rll.core.loss.baseline.NPairLoss;
@@ -69,6 +71,7 @@ public final class LossResolver {
     types.put("lifted-structure", LossResolver::liftedStructure);
     types.put("npair", LossResolver::npair);
     types.put("multi-similarity", LossResolver::multiSimilarity);
+    types.put("margin", LossResolver::margin);
     types.put("proxy-nca", LossResolver::proxyNca);
     types.put("proxy-anchor", LossResolver::proxyAnchor);
     return types;
@@ -156,6 +159,24 @@ public final class LossResolver {
                 .optBeta(or(s.beta(), MultiSimilarityLossConfig.DEFAULT_BETA))
                 .optLambda(or(s.lambda(), MultiSimilarityLossConfig.DEFAULT_LAMBDA))
                 .optEpsilon(or(s.epsilon(), MultiSimilarityLossConfig.DEFAULT_EPSILON))
+                .build()
+                .getConfig());
+  }
+
+  private static LossConfig margin(LossSection section) {
+    LossSection.MarginLoss s = orEmpty(section.marginLoss(), LossSection.MarginLoss.class);
+    return field(
+        "loss.marginLoss",
+        () ->
+            MarginLoss.builder()
+                .optMargin(or(s.margin(), MarginLossConfig.DEFAULT_MARGIN))
+                .optBeta0(or(s.beta0(), MarginLossConfig.DEFAULT_BETA0))
+                .optNu(or(s.nu(), MarginLossConfig.DEFAULT_NU))
+                .optCutoff(or(s.cutoff(), MarginLossConfig.DEFAULT_CUTOFF))
+                .optNonzeroLossCutoff(
+                    or(s.nonzeroLossCutoff(), MarginLossConfig.DEFAULT_NONZERO_LOSS_CUTOFF))
+                .optClassSpecificBeta(
+                    or(s.classSpecificBeta(), MarginLossConfig.DEFAULT_CLASS_SPECIFIC_BETA))
                 .build()
                 .getConfig());
   }

@@ -245,7 +245,7 @@ class SpecResolverTest {
             () -> SpecResolver.resolve(source(CUB).set("loss.type", "arcface").toSpec()));
     assertEquals(
         "loss.type must be one of ranked-list, contrastive, triplet, lifted-structure, npair,"
-            + " multi-similarity, proxy-nca, proxy-anchor, got 'arcface'",
+            + " multi-similarity, margin, proxy-nca, proxy-anchor, got 'arcface'",
         e.getMessage());
     ValidationException delta =
         assertThrows(

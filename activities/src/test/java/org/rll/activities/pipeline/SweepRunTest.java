@@ -90,8 +90,7 @@ class SweepRunTest extends PipelineTest {
         message.startsWith("setting loss.type=\"arcface\": loss.type must be one of ranked-list,"),
         message);
     assertTrue(
-        repository.runs(Optional.empty()).stream()
-            .noneMatch(r -> r.runId().startsWith("bad-")));
+        repository.runs(Optional.empty()).stream().noneMatch(r -> r.runId().startsWith("bad-")));
   }
 
   private static String rootMessage(Throwable e) {

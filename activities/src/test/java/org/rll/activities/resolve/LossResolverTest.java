@@ -34,6 +34,7 @@ class LossResolverTest {
             "lifted-structure",
             "npair",
             "multi-similarity",
+            "margin",
             "proxy-nca",
             "proxy-anchor"),
         List.copyOf(types()));

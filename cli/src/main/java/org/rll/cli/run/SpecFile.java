@@ -12,6 +12,7 @@ import org.rll.core.exceptions.ValidationException;
 import org.rll.workflows.spec.InvalidSpecException;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SpecTree;
+import org.rll.workflows.sweep.SweepSpec;
 
 /**
  * A spec file, JSON when its name ends in {@code .json} and YAML otherwise, read as a {@link
@@ -102,6 +103,15 @@ public final class SpecFile {
       return tree.toSpec();
     } catch (InvalidSpecException e) {
       throw e.line().isPresent() ? refusal(origin, e) : new ValidationException(e.getMessage());
+    }
+  }
+
+  /** The sweep this file holds. */
+  public SweepSpec toSweep() {
+    try {
+      return tree.decode(SweepSpec.class);
+    } catch (InvalidSpecException e) {
+      throw refusal(origin, e);
     }
   }
 

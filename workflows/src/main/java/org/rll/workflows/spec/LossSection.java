@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * own, read only when it is the chosen type.
  *
  * @param type {@code ranked-list} (the default), {@code contrastive}, {@code triplet}, {@code
- *     lifted-structure}, {@code npair}, {@code multi-similarity}, {@code proxy-nca} or {@code
- *     proxy-anchor}
+ *     lifted-structure}, {@code npair}, {@code multi-similarity}, {@code margin}, {@code proxy-nca}
+ *     or {@code proxy-anchor}
  * @param alpha the negative boundary (1.2)
  * @param margin m, the gap between positives and negatives (0.4)
  * @param temperature T of the negative weights (10)
@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param liftedStructure the lifted structured loss's settings
  * @param npair the N-pair loss's settings
  * @param multiSimilarity the multi-similarity loss's settings
+ * @param marginLoss the margin loss's settings (type {@code margin})
  * @param proxyNca Proxy-NCA's settings
  * @param proxyAnchor Proxy-Anchor's settings
  */
@@ -39,6 +40,7 @@ public record LossSection(
     LiftedStructure liftedStructure,
     Npair npair,
     MultiSimilarity multiSimilarity,
+    MarginLoss marginLoss,
     ProxyNca proxyNca,
     ProxyAnchor proxyAnchor) {
 
@@ -88,6 +90,25 @@ public record LossSection(
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record MultiSimilarity(Double alpha, Double beta, Double lambda, Double epsilon) {}
+
+  /**
+   * The margin loss with distance-weighted sampling (Wu et al., ICCV 2017).
+   *
+   * @param margin the margin alpha (0.2)
+   * @param beta0 the boundary beta's start (1.2); beta is learned
+   * @param nu the weight of beta's regulariser (0)
+   * @param cutoff distances below it are sampled as if at it (0.5)
+   * @param nonzeroLossCutoff negatives at or beyond it are never sampled (1.4)
+   * @param classSpecificBeta one beta per class (true) or one for all
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record MarginLoss(
+      Double margin,
+      Double beta0,
+      Double nu,
+      Double cutoff,
+      Double nonzeroLossCutoff,
+      Boolean classSpecificBeta) {}
 
   /**
    * Proxy-NCA (Movshovitz-Attias et al., 2017).

@@ -122,6 +122,15 @@ public final class SpecTree {
     return set(assignment.substring(0, equals), value(assignment.substring(equals + 1)));
   }
 
+  /** The {@code type} the tree holds, decoded as strictly as a spec. */
+  public <T> T decode(Class<T> type) {
+    try {
+      return SpecCodec.decode(root, type);
+    } catch (InvalidSpecException e) {
+      throw located(e);
+    }
+  }
+
   /** The spec the tree holds, decoded as the workflow decodes its input. */
   public PipelineSpec toSpec() {
     try {

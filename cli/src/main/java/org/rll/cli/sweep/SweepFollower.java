@@ -1,0 +1,82 @@
+package org.rll.cli.sweep;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.rll.workflows.sweep.RllSweep;
+import org.rll.workflows.sweep.SweepProgress;
+import org.rll.workflows.sweep.SweepResult;
+
+/** Follows a sweep to its end, printing a line each time its progress changes. */
+final class SweepFollower {
+
+  private SweepFollower() {}
+
+  /** 0 when every run succeeded; 1 when a run failed, the sweep was cancelled or failed. */
+  static int follow(WorkflowClient client, String sweepId, PrintWriter out, Duration poll)
+      throws InterruptedException {
+    RllSweep sweep = client.newWorkflowStub(RllSweep.class, sweepId);
+    WorkflowStub stub = WorkflowStub.fromTyped(sweep);
+    String last = "";
+    while (true) {
+      try {
+        SweepResult result =
+            stub.getResult(poll.toMillis(), TimeUnit.MILLISECONDS, SweepResult.class);
+        out.println(line(sweepId, result.progress()));
+        result.failedRuns().forEach(f -> out.println("  failed " + f));
+        out.println("rll results --sweep " + sweepId + " prints its table");
+        out.flush();
+        SweepProgress end = result.progress();
+        return end.succeeded() == end.total() ? 0 : 1;
+      } catch (TimeoutException e) {
+        String now = line(sweepId, sweep.progress());
+        if (!now.equals(last)) {
+          out.println(now);
+          out.flush();
+          last = now;
+        }
+      } catch (WorkflowFailedException e) {
+        out.println("sweep " + sweepId + " failed: " + rootMessage(e));
+        out.flush();
+        return 1;
+      }
+    }
+  }
+
+  /** {@code sweep s: 10 runs, 4 succeeded, 2 running, 0 failed, 0 cancelled; best R@1 ...}. */
+  static String line(String sweepId, SweepProgress p) {
+    String best =
+        p.best() == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; best R@1 %.1f (%s, head %s)",
+                100 * p.best().recallAt1(),
+                p.best().setting(),
+                p.best().head());
+    return String.format(
+        Locale.ROOT,
+        "sweep %s: %d runs, %d succeeded, %d running, %d pending, %d failed, %d cancelled%s",
+        sweepId,
+        p.total(),
+        p.succeeded(),
+        p.running(),
+        p.pending(),
+        p.failed(),
+        p.cancelled(),
+        best);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}
