@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rll.cli.options.DatabaseOptions;
 import org.rll.cli.options.TemporalOptions;
 import org.rll.cli.run.RunIds;
 import org.rll.cli.run.SpecFile;
@@ -40,6 +41,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin TemporalOptions temporal;
+  @Mixin DatabaseOptions database;
 
   @Parameters(paramLabel = "<sweep>", description = "The sweep file: JSON if *.json, else YAML.")
   Path sweepFile;

@@ -101,8 +101,8 @@ class SweepPlanTest {
   void badSweepsAreRefusedBeforeAnyRunStarts() {
     String base = "\"base\": {\"dataset\": {\"source\": \"/d\"}}";
     assertEquals(
-        "loss.alpah is not a spec field; the fields of loss are alpha, balance, margin,"
-            + " positiveTemperature, temperature",
+        "loss.alpah is not a spec field; the fields of loss are alpha, balance, lrMultiplier,"
+            + " margin, positiveTemperature, temperature, type",
         refusal("{" + base + ", \"axes\": [{\"path\": \"loss.alpah\", \"values\": [1]}]}"));
     assertEquals(
         "setting loss.alpha=\"high\": spec field loss.alpha must be a number, got the string"

@@ -1,0 +1,86 @@
+package org.rll.workstation.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rll.cli.Cli;
+import org.rll.workflows.RunStatus;
+
+/** {@code rll sweep} against a dev stack whose pipeline activities are fakes. */
+class SweepCommandTest {
+  @TempDir static Path home;
+
+  private static FakeStack fake;
+
+  @BeforeAll
+  static void startStack() {
+    fake = FakeStack.start(home, 5);
+  }
+
+  @AfterAll
+  static void stopStack() {
+    fake.close();
+  }
+
+  @Test
+  void aSweepRunsEverySettingAndSeedAndSaysHowItEnded() throws Exception {
+    Path file = home.resolve("alphas.yaml");
+    Files.writeString(
+        file,
+        """
+        base:
+          dataset: {source: "file:///data/fake", format: cub200}
+          training: {iterations: 10}
+        axes:
+          - path: loss.alpha
+            values: [1.0, 1.4]
+        seeds: [0, 1]
+        maxParallel: 2
+        """);
+    Cli.Captured run = fake.rll("sweep", file.toString(), "--poll", "PT0.2S");
+
+    assertEquals(0, run.exit(), run.toString());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(
+        lines.get(0).startsWith("sweep alphas started: 4 runs (workflow alphas on "),
+        run.toString());
+    assertTrue(
+        lines
+            .get(lines.size() - 2)
+            .startsWith(
+                "sweep alphas: 4 runs, 4 succeeded, 0 running, 0 pending, 0 failed, 0 cancelled; best R@1 87.5"),
+        run.toString());
+    assertEquals("rll results --sweep alphas prints its table", lines.get(lines.size() - 1));
+    assertEquals(
+        4,
+        fake.results.runs(Optional.empty()).stream()
+            .filter(r -> r.runId().startsWith("alphas-") && r.status() == RunStatus.SUCCEEDED)
+            .count());
+  }
+
+  @Test
+  void aSweepFileThatNamesNoFieldIsRefusedBeforeAnythingStarts() throws Exception {
+    Path file = home.resolve("typo.yaml");
+    Files.writeString(
+        file,
+        """
+        base: {dataset: {source: "file:///data/fake"}}
+        axes: [{path: loss.alpah, values: [1.0]}]
+        """);
+    Cli.Captured run = fake.rll("sweep", file.toString());
+
+    assertEquals(2, run.exit(), run.toString());
+    assertEquals(
+        "rll: loss.alpah is not a spec field; the fields of loss are alpha, balance, lrMultiplier,"
+            + " margin, positiveTemperature, temperature, type",
+        run.err().strip());
+  }
+}
