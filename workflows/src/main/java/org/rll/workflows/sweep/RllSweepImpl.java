@@ -9,18 +9,15 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowCancellationType;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -50,7 +47,7 @@ public final class RllSweepImpl implements RllSweep {
               .build());
   private final Map<String, Promise<PipelineResult>> running = new LinkedHashMap<>();
   private final Map<String, SweepRun> runningRuns = new LinkedHashMap<>();
-  private final Map<String, CancellationScope> scopes = new LinkedHashMap<>();
+  private final Map<String, RllPipeline> children = new LinkedHashMap<>();
   private SweepTracker tracker = new SweepTracker(0, 0);
   private boolean cancelRequested;
   private boolean runsCancelled;
@@ -102,14 +99,9 @@ public final class RllSweepImpl implements RllSweep {
                 .setCancellationType(ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
                 .build());
-    List<Promise<PipelineResult>> result = new ArrayList<>(1);
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () -> result.add(Async.function(child::run, SpecCodec.encode(run.spec()))));
-    scope.run();
-    running.put(run.runId(), result.get(0));
+    running.put(run.runId(), Async.function(child::run, SpecCodec.encode(run.spec())));
     runningRuns.put(run.runId(), run);
-    scopes.put(run.runId(), scope);
+    children.put(run.runId(), child);
     tracker.started();
   }
 
@@ -124,7 +116,9 @@ public final class RllSweepImpl implements RllSweep {
                 || running.values().stream().anyMatch(Promise::isCompleted));
     if (cancelRequested && !runsCancelled) {
       runsCancelled = true;
-      scopes.values().forEach(scope -> scope.cancel("the sweep was cancelled"));
+      running
+          .keySet()
+          .forEach(runId -> Workflow.newExternalWorkflowStub(RllPipeline.class, runId).cancel());
     }
     Iterator<Map.Entry<String, Promise<PipelineResult>>> entries = running.entrySet().iterator();
     while (entries.hasNext()) {
@@ -134,7 +128,7 @@ public final class RllSweepImpl implements RllSweep {
       }
       entries.remove();
       SweepRun run = runningRuns.remove(entry.getKey());
-      scopes.remove(entry.getKey());
+      children.remove(entry.getKey());
       try {
         tracker.ended(run, entry.getValue().get());
       } catch (ChildWorkflowFailure e) {

@@ -3,6 +3,7 @@ package org.rll.workstation.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rll.cli.Cli;
 import org.rll.workflows.RunStatus;
+import org.rll.workflows.sweep.RllSweep;
+import org.rll.workflows.sweep.SweepProgress;
+import org.rll.workflows.sweep.SweepResult;
 
 /** {@code rll sweep} against a dev stack whose pipeline activities are fakes. */
 class SweepCommandTest {
@@ -82,5 +86,44 @@ class SweepCommandTest {
         "rll: loss.alpah is not a spec field; the fields of loss are alpha, balance, lrMultiplier,"
             + " margin, positiveTemperature, temperature, type",
         run.err().strip());
+  }
+
+  @Test
+  void rllCancelStopsASweepsRunsAfterTheirCurrentIteration() throws Exception {
+    Path file = home.resolve("long.yaml");
+    Files.writeString(
+        file,
+        """
+        base:
+          dataset: {source: "file:///data/fake", format: cub200}
+          training: {iterations: 100000}
+        axes: [{path: loss.alpha, values: [1.0, 1.2, 1.4]}]
+        maxParallel: 2
+        """);
+    Cli.Captured started = fake.rll("sweep", file.toString(), "--detach");
+    assertEquals(0, started.exit(), started.toString());
+    RllSweep sweep = fake.stack.temporal().client().newWorkflowStub(RllSweep.class, "long");
+    FakeStack.await(() -> sweep.progress().running() == 2);
+
+    Cli.Captured cancel = fake.rll("cancel", "long");
+    assertEquals(0, cancel.exit(), cancel.toString());
+    SweepResult result = WorkflowStub.fromTyped(sweep).getResult(SweepResult.class);
+
+    SweepProgress end = result.progress();
+    assertEquals(
+        List.of(3, 1, 0, 0, 0, 2),
+        List.of(
+            end.total(),
+            end.pending(),
+            end.running(),
+            end.succeeded(),
+            end.failed(),
+            end.cancelled()));
+    List<RunStatus> statuses =
+        fake.results.runs(Optional.empty()).stream()
+            .filter(r -> r.runId().startsWith("long-"))
+            .map(r -> r.status())
+            .toList();
+    assertEquals(List.of(RunStatus.CANCELLED, RunStatus.CANCELLED), statuses);
   }
 }
