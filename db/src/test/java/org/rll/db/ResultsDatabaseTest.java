@@ -31,7 +31,7 @@ public abstract class ResultsDatabaseTest {
   void emptyTables() throws SQLException {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      s.execute("TRUNCATE runs CASCADE");
+      s.execute("TRUNCATE runs, sweeps CASCADE");
     }
   }
 }
