@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -131,14 +128,5 @@ class SweepRepositoryTest extends ResultsDatabaseTest {
         "sweep sw run r1: setting hash must not be blank, got ' '",
         assertThrows(ValidationException.class, () -> new SweepRunRow("sw", "r1", " ", "{}", 0))
             .getMessage());
-  }
-
-  private long count(String sql) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
   }
 }
