@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
 /**
  * The results as a JSON array with one object per row: {@code run}, {@code dataset} (null when
  * unknown), {@code head}, {@code iteration}, {@code recall} (an object from K to value), {@code
- * nmi} and {@code map_at_r} (null when not evaluated). Numbers are JSON numbers.
+ * nmi} and {@code map_at_r} (null when not evaluated); a sweep's results as described at {@link
+ * #write(SweepTable)}. Numbers are JSON numbers.
  */
 final class JsonFormat {
 
