@@ -13,8 +13,6 @@ import org.rll.cli.options.ResultsConnection;
 import org.rll.db.ResultsRepository;
 import org.rll.db.RunRow;
 import org.rll.db.RunSelection;
-import org.rll.db.SweepRow;
-import org.rll.db.SweepRunRow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,7 +91,8 @@ public final class ResultsCommand implements Callable<Integer> {
     try (ResultsConnection connection = database.open()) {
       ResultsRepository repository = new ResultsRepository(connection.dataSource());
       if (sweepId != null) {
-        SweepTable table = sweepTable(repository, connection.address());
+        SweepTable table = SweepTable.load(repository, sweepId, connection.address());
+        table = sortMetric == null ? table : table.sortedBy(sortMetric);
         return print(table.rows().isEmpty(), format.write(table));
       }
       RunSelection selection = new RunSelection(Optional.ofNullable(dataset), runIds);
@@ -102,23 +101,6 @@ public final class ResultsCommand implements Callable<Integer> {
       ResultsTable table = ResultsTable.of(runs, repository.metrics(selection), allCheckpoints);
       return print(table.rows().isEmpty(), format.write(table));
     }
-  }
-
-  private SweepTable sweepTable(ResultsRepository repository, String address) {
-    Optional<SweepRow> sweep = repository.sweep(sweepId);
-    check(sweep.isPresent(), "no sweep '%s' in the %s", sweepId, address);
-    List<SweepRunRow> children = repository.sweepRuns(sweepId);
-    List<String> childIds = children.stream().map(SweepRunRow::runId).toList();
-    // An empty id list would select every run.
-    ResultsTable results =
-        childIds.isEmpty()
-            ? ResultsTable.of(List.of(), List.of(), false)
-            : ResultsTable.of(
-                repository.runs(new RunSelection(Optional.empty(), childIds)),
-                repository.metrics(new RunSelection(Optional.empty(), childIds)),
-                false);
-    SweepTable table = SweepTable.of(sweep.get(), children, results);
-    return sortMetric == null ? table : table.sortedBy(sortMetric);
   }
 
   private int print(boolean empty, String document) {

@@ -14,8 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.DoubleFunction;
+import org.rll.db.ResultsRepository;
+import org.rll.db.RunSelection;
 import org.rll.db.SweepRow;
 import org.rll.db.SweepRunRow;
 
@@ -40,6 +43,25 @@ public record SweepTable(List<String> axes, List<String> metricColumns, List<Set
     axes = List.copyOf(axes);
     metricColumns = List.copyOf(metricColumns);
     rows = List.copyOf(rows);
+  }
+
+  /**
+   * The table of sweep {@code sweepId} from {@code repository}; an unknown sweep is an error that
+   * names it and the database at {@code address}.
+   */
+  static SweepTable load(ResultsRepository repository, String sweepId, String address) {
+    Optional<SweepRow> sweep = repository.sweep(sweepId);
+    check(sweep.isPresent(), "no sweep '%s' in the %s", sweepId, address);
+    List<SweepRunRow> children = repository.sweepRuns(sweepId);
+    if (children.isEmpty()) {
+      // An empty selection would select every run.
+      return of(sweep.get(), children, ResultsTable.of(List.of(), List.of(), false));
+    }
+    RunSelection selection =
+        new RunSelection(Optional.empty(), children.stream().map(SweepRunRow::runId).toList());
+    ResultsTable results =
+        ResultsTable.of(repository.runs(selection), repository.metrics(selection), false);
+    return of(sweep.get(), children, results);
   }
 
   /** The table of {@code sweep} from its child runs and their latest evaluated checkpoints. */

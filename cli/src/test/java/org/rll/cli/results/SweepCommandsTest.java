@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.rll.cli.Cli;
 
-class SweepResultsCommandTest {
+class SweepCommandsTest {
 
   @RegisterExtension static final ResultsFixture db = ResultsFixture.sweep();
 
@@ -93,5 +98,33 @@ class SweepResultsCommandTest {
     Cli.Captured noSweep = db.rll("results", "--sort", "R@1");
     assertEquals(2, noSweep.exit());
     assertEquals("rll: --sort R@1 orders a sweep's settings: give --sweep too\n", noSweep.err());
+  }
+
+  @Test
+  void reportWritesOnePngPerAxis(@TempDir Path dir) throws IOException {
+    Cli.Captured run = db.rll("report", "--sweep", "sw", "--out", dir.toString(), "--no-upload");
+
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(
+        "wrote " + dir.resolve("loss.type.png") + "\nwrote " + dir.resolve("loss.alpha.png") + "\n",
+        run.out());
+    for (String name : List.of("loss.type.png", "loss.alpha.png")) {
+      ReportCommandTest.assertChart(Files.readAllBytes(dir.resolve(name)));
+    }
+  }
+
+  @Test
+  void reportTakesARunOrASweepAndNamesAnUnknownSweep() {
+    Cli.Captured both = db.rll("report", "r1", "--sweep", "sw");
+    assertEquals(2, both.exit());
+    assertEquals(
+        "rll: give a run id or --sweep <id>, one of them; got run 'r1' and sweep 'sw'\n",
+        both.err());
+
+    Cli.Captured ghost = db.rll("report", "--sweep", "ghost", "--no-upload");
+    assertEquals(2, ghost.exit());
+    assertTrue(
+        ghost.err().startsWith("rll: no sweep 'ghost' in the PostgreSQL at jdbc:postgresql://"),
+        ghost.err());
   }
 }
