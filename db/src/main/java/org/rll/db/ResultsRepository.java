@@ -11,10 +11,11 @@ import javax.sql.DataSource;
 import org.rll.workflows.RunStatus;
 
 /**
- * Writes and reads the pipeline's results. Every write is an upsert on the row's natural key, so a
- * retried activity or a reset workflow writes the same rows again without duplicating them; the
- * latest values win. Failures leave as {@link org.rll.core.exceptions.TransientStorageException}
- * (retry) or as a permanent {@link org.rll.core.exceptions.RllException}.
+ * Writes and reads the pipeline's results and its sweeps. Every write is an upsert on the row's
+ * natural key, so a retried activity or a reset workflow writes the same rows again without
+ * duplicating them; the latest values win. Failures leave as {@link
+ * org.rll.core.exceptions.TransientStorageException} (retry) or as a permanent {@link
+ * org.rll.core.exceptions.RllException}.
  */
 public final class ResultsRepository {
 
@@ -153,6 +154,46 @@ public final class ResultsRepository {
             new Object[] {
               r.runId(), r.checkpointIteration(), r.head(), r.metric(), r.k(), r.value()
             });
+  }
+
+  /**
+   * Inserts {@code sweep} or replaces its spec, axes and update time; the creation time stays that
+   * of the first write.
+   */
+  public void upsertSweep(SweepRow sweep) {
+    jdbc.update(
+        "upsert sweep " + sweep.sweepId(), SweepSql.UPSERT_SWEEP, SweepSql.sweepParams(sweep));
+  }
+
+  /**
+   * Upserts the child runs of sweeps in one batch and one transaction; a run of a sweep never
+   * stored is a permanent error and writes nothing.
+   */
+  public void upsertSweepRuns(List<SweepRunRow> rows) {
+    jdbc.batch(
+        "upsert " + rows.size() + " sweep runs",
+        SweepSql.UPSERT_SWEEP_RUN,
+        rows,
+        SweepSql::sweepRunParams);
+  }
+
+  /** The sweep stored under {@code sweepId}, if any. */
+  public Optional<SweepRow> sweep(String sweepId) {
+    return jdbc
+        .query("read sweep " + sweepId, SweepSql.SELECT_SWEEP, SweepSql::sweepRow, sweepId)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * The child runs of sweep {@code sweepId}, by setting hash and seed; empty for an unknown sweep.
+   */
+  public List<SweepRunRow> sweepRuns(String sweepId) {
+    return jdbc.query(
+        "read runs of sweep " + sweepId,
+        SweepSql.SELECT_SWEEP_RUNS,
+        SweepSql::sweepRunRow,
+        sweepId);
   }
 
   /** The run stored under {@code runId}, if any. */

@@ -20,15 +20,28 @@ class MigrationTest {
       throws SQLException {
     assertEquals(List.of(), tables(dataSource));
 
-    assertEquals(1, ResultsDatabase.migrate(dataSource));
+    assertEquals(2, ResultsDatabase.migrate(dataSource));
     assertEquals(0, ResultsDatabase.migrate(dataSource));
 
     assertEquals(
-        List.of("checkpoints", "flyway_schema_history", "metrics", "runs", "training_log"),
+        List.of(
+            "checkpoints",
+            "flyway_schema_history",
+            "metrics",
+            "runs",
+            "sweep_runs",
+            "sweeps",
+            "training_log"),
         tables(dataSource));
     assertEquals(
         List.of("run_id", "checkpoint_iteration", "head", "metric", "k", "value"),
         columns(dataSource, "metrics"));
+    assertEquals(
+        List.of("sweep_id", "spec", "axes", "created_at", "updated_at"),
+        columns(dataSource, "sweeps"));
+    assertEquals(
+        List.of("sweep_id", "run_id", "setting_hash", "setting", "seed"),
+        columns(dataSource, "sweep_runs"));
   }
 
   private static List<String> tables(DataSource dataSource) throws SQLException {

@@ -1,6 +1,7 @@
 package org.rll.db;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -31,7 +32,17 @@ public abstract class ResultsDatabaseTest {
   void emptyTables() throws SQLException {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      s.execute("TRUNCATE runs CASCADE");
+      s.execute("TRUNCATE runs, sweeps CASCADE");
+    }
+  }
+
+  /** The number that {@code sql}, a {@code SELECT count(*)}, returns. */
+  protected long count(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
     }
   }
 }

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -260,14 +258,5 @@ class ResultsRepositoryTest extends ResultsDatabaseTest {
     assertThrows(
         ValidationException.class,
         () -> repository.recordCheckpoint(new CheckpointRow("ghost", 1, "k", "h", T0)));
-  }
-
-  private long count(String sql) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
   }
 }

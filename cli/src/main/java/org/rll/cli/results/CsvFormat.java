@@ -13,10 +13,15 @@ final class CsvFormat {
   private CsvFormat() {}
 
   static String write(ResultsTable table) {
-    StringBuilder text = new StringBuilder(line(table.header()));
-    for (ResultsRow row : table.rows()) {
-      text.append(line(table.cells(row, ResultsFormat::plain, "")));
-    }
+    return write(
+        table.header(),
+        table.rows().stream().map(row -> table.cells(row, ResultsFormat::plain, "")).toList());
+  }
+
+  /** The header row, then one row per entry of {@code rows}. */
+  static String write(List<String> header, List<List<String>> rows) {
+    StringBuilder text = new StringBuilder(line(header));
+    rows.forEach(row -> text.append(line(row)));
     return text.toString();
   }
 

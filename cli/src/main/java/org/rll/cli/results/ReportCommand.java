@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.rll.cli.options.DatabaseOptions;
 import org.rll.cli.options.ResultsConnection;
@@ -20,7 +21,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rll report <run>}: PNG plots of a run's training log and evaluations. */
+/**
+ * {@code rll report <run>}: PNG plots of a run's training log and evaluations; {@code rll report
+ * --sweep <id>}: a sweep's metrics along each of its axes.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
@@ -33,16 +37,29 @@ import picocli.CommandLine.Parameters;
       "                   of head L,M,H (else of the first head evaluated); drawn",
       "                   only when two or more checkpoints were evaluated",
       "Writes them to --out and uploads them to the artifact store as"
-          + " runs/<run>/report/<name>.png. A run without a training log gets no training plots."
+          + " runs/<run>/report/<name>.png. A run without a training log gets no training plots.",
+      "With --sweep <id> instead of a run: one plot per axis, <axis path>.png, with R@1 and"
+          + " MAP@R (%%) against the axis's values, error bars one std over the seeds (head"
+          + " L,M,H, else the first head); uploaded as sweeps/<id>/report/<axis path>.png."
     })
 public final class ReportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "<run>", description = "The run's id.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<run>",
+      description = "The run's id; leave it out with --sweep.")
   String runId;
+
+  @Option(
+      names = "--sweep",
+      paramLabel = "<id>",
+      description = "Plot this sweep's settings instead of a run.")
+  String sweepId;
 
   @Option(
       names = "--out",
       paramLabel = "<dir>",
-      description = "Folder for the PNG files (default: ./rll-report-<run>).")
+      description = "Folder for the PNG files (default: ./rll-report-<run or sweep>).")
   Path outDirectory;
 
   @Option(names = "--no-upload", description = "Do not upload the plots to the artifact store.")
@@ -56,36 +73,52 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    check(
+        (runId == null) != (sweepId == null),
+        "give a run id or --sweep <id>, one of them; got run '%s' and sweep '%s'",
+        runId,
+        sweepId);
     System.setProperty("java.awt.headless", "true");
     PrintWriter out = spec.commandLine().getOut();
-    RunReport report;
+    List<RunReport.Plot> plots;
     try (ResultsConnection connection = database.open()) {
       ResultsRepository repository = new ResultsRepository(connection.dataSource());
-      check(
-          repository.run(runId).isPresent(), "no run '%s' in the %s", runId, connection.address());
-      report = RunReport.of(runId, repository.trainingLog(runId), repository.metrics(runId));
+      if (sweepId != null) {
+        plots = SweepReport.of(sweepId, SweepTable.load(repository, sweepId, connection.address()));
+      } else {
+        check(
+            repository.run(runId).isPresent(),
+            "no run '%s' in the %s",
+            runId,
+            connection.address());
+        RunReport report =
+            RunReport.of(runId, repository.trainingLog(runId), repository.metrics(runId));
+        report.notes().forEach(out::println);
+        plots = report.plots();
+      }
     }
-    report.notes().forEach(out::println);
-    if (report.plots().isEmpty()) {
-      spec.commandLine().getErr().printf("rll: nothing to plot for run '%s'%n", runId);
+    String subject = sweepId != null ? "sweep '" + sweepId + "'" : "run '" + runId + "'";
+    if (plots.isEmpty()) {
+      spec.commandLine().getErr().printf("rll: nothing to plot for %s%n", subject);
       return 1;
     }
-    write(report, out);
+    write(plots, out);
     return 0;
   }
 
-  private void write(RunReport report, PrintWriter out) {
-    Path directory = outDirectory != null ? outDirectory : Path.of("rll-report-" + runId);
+  private void write(List<RunReport.Plot> plots, PrintWriter out) {
+    String id = sweepId != null ? sweepId : runId;
+    Path directory = outDirectory != null ? outDirectory : Path.of("rll-report-" + id);
     BlobStore blobs = noUpload ? null : store.open();
     try {
       Files.createDirectories(directory);
-      for (RunReport.Plot plot : report.plots()) {
+      for (RunReport.Plot plot : plots) {
         String fileName = plot.name() + ".png";
         byte[] png = ReportCharts.png(plot.chart());
         Path file = Files.write(directory.resolve(fileName), png);
         out.println("wrote " + file);
         if (blobs != null) {
-          String key = BlobKeys.join("runs", runId, "report", fileName);
+          String key = BlobKeys.join(sweepId != null ? "sweeps" : "runs", id, "report", fileName);
           blobs.put(key, png);
           out.println("uploaded " + blobs.describe(key));
         }

@@ -1,5 +1,7 @@
 package org.rll.cli.results;
 
+import static org.rll.core.exceptions.ValidationException.check;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rll results}: the evaluated runs in the results database, shaped like Table 1. */
+/**
+ * {@code rll results}: the evaluated runs in the results database, shaped like Table 1, or the
+ * settings of a sweep summarised over their seeds.
+ */
 @Command(
     name = "results",
     mixinStandardHelpOptions = true,
@@ -25,7 +30,11 @@ import picocli.CommandLine.Option;
           + " their concatenation L,M,H) at the latest evaluated checkpoint, with Recall@K for"
           + " every K evaluated, NMI and MAP@R.",
       "The table shows percentages with one decimal, as in the paper's Table 1; csv and json"
-          + " carry the stored fractions in [0, 1], unrounded."
+          + " carry the stored fractions in [0, 1], unrounded.",
+      "With --sweep, one row per setting of the sweep and head: the sweep's axis values, n (the"
+          + " seeds whose run has results) and each metric as mean ± std over those seeds, each"
+          + " run at its latest evaluated checkpoint; csv and json give <metric>_mean and"
+          + " <metric>_std columns."
     })
 public final class ResultsCommand implements Callable<Integer> {
   @Option(
@@ -48,31 +57,63 @@ public final class ResultsCommand implements Callable<Integer> {
       description = "One row per evaluated checkpoint, not only the latest.")
   boolean allCheckpoints;
 
+  @Option(
+      names = "--sweep",
+      paramLabel = "<id>",
+      description =
+          "The settings of this sweep instead of runs: one row per setting and head, each"
+              + " metric as mean ± std over the setting's seeds (sample std; - for one seed).")
+  String sweepId;
+
+  @Option(
+      names = "--sort",
+      paramLabel = "<metric>",
+      description =
+          "With --sweep: order the rows by this metric's mean, highest first, such as R@1,"
+              + " NMI or MAP@R (default: the sweep's setting order).")
+  String sortMetric;
+
   @Mixin DatabaseOptions database;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    check(
+        sortMetric == null || sweepId != null,
+        "--sort %s orders a sweep's settings: give --sweep too",
+        sortMetric);
+    check(
+        sweepId == null || (dataset == null && runIds.isEmpty() && !allCheckpoints),
+        "--sweep %s takes no --dataset, --run or --all-checkpoints",
+        sweepId);
     PrintWriter err = spec.commandLine().getErr();
-    RunSelection selection = new RunSelection(Optional.ofNullable(dataset), runIds);
-    ResultsTable table;
     try (ResultsConnection connection = database.open()) {
       ResultsRepository repository = new ResultsRepository(connection.dataSource());
+      if (sweepId != null) {
+        SweepTable table = SweepTable.load(repository, sweepId, connection.address());
+        table = sortMetric == null ? table : table.sortedBy(sortMetric);
+        return print(table.rows().isEmpty(), format.write(table));
+      }
+      RunSelection selection = new RunSelection(Optional.ofNullable(dataset), runIds);
       List<RunRow> runs = repository.runs(selection);
       reportMissingRuns(err, runs);
-      table = ResultsTable.of(runs, repository.metrics(selection), allCheckpoints);
+      ResultsTable table = ResultsTable.of(runs, repository.metrics(selection), allCheckpoints);
+      return print(table.rows().isEmpty(), format.write(table));
     }
-    if (table.rows().isEmpty() && format == ResultsFormat.TABLE) {
+  }
+
+  private int print(boolean empty, String document) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (empty && format == ResultsFormat.TABLE) {
       out.println("no evaluated runs");
       return 0;
     }
-    if (table.rows().isEmpty()) {
+    if (empty) {
       // The empty document still goes to stdout, for scripts that parse it.
-      err.println("rll: no evaluated runs");
+      spec.commandLine().getErr().println("rll: no evaluated runs");
     }
-    out.print(format.write(table));
+    out.print(document);
     out.flush();
     return 0;
   }

@@ -3,6 +3,8 @@ package org.rll.cli.results;
 import static org.rll.core.exceptions.ValidationException.check;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,5 +37,14 @@ public record ResultsRow(
         runId,
         head);
     recall = Collections.unmodifiableSortedMap(new TreeMap<>(recall));
+  }
+
+  /** The metrics this row has, by column name: R@K by ascending K, then NMI and MAP@R. */
+  public Map<String, Double> metricsByColumn() {
+    Map<String, Double> values = new LinkedHashMap<>();
+    recall.forEach((k, value) -> values.put(ResultsTable.RECALL_COLUMN + k, value));
+    nmi.ifPresent(value -> values.put(ResultsTable.NMI_COLUMN, value));
+    mapAtR.ifPresent(value -> values.put(ResultsTable.MAP_AT_R_COLUMN, value));
+    return values;
   }
 }

@@ -30,6 +30,9 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
   static final String RECALL = "recall";
   static final String NMI = "nmi";
   static final String MAP_AT_R = "map_at_r";
+  static final String RECALL_COLUMN = "R@";
+  static final String NMI_COLUMN = "NMI";
+  static final String MAP_AT_R_COLUMN = "MAP@R";
   private static final Set<String> SHOWN = Set.of(RECALL, NMI, MAP_AT_R);
   private static final List<String> HEAD_ORDER = List.of("L", "M", "H", "L,M,H");
 
@@ -74,11 +77,23 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
     return new ResultsTable(ks, rows);
   }
 
-  /** The column names: run, dataset, loss, head, iteration, R@K for each K, NMI, MAP@R. */
+  /** The column names: run, dataset, loss, head, iteration, then {@link #metricColumns()}. */
   public List<String> header() {
     List<String> names = new ArrayList<>(List.of("run", "dataset", "loss", "head", "iteration"));
-    recallKs.forEach(k -> names.add("R@" + k));
-    names.addAll(List.of("NMI", "MAP@R"));
+    names.addAll(metricColumns());
+    return names;
+  }
+
+  /** The metric column names: R@K for each K, NMI, MAP@R. */
+  public List<String> metricColumns() {
+    return metricColumns(recallKs);
+  }
+
+  /** The metric column names for Recall@K at {@code ks}: R@K for each K, NMI, MAP@R. */
+  static List<String> metricColumns(List<Integer> ks) {
+    List<String> names = new ArrayList<>();
+    ks.forEach(k -> names.add(RECALL_COLUMN + k));
+    names.addAll(List.of(NMI_COLUMN, MAP_AT_R_COLUMN));
     return names;
   }
 
@@ -93,12 +108,11 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
     cells.add(row.loss());
     cells.add(row.head());
     cells.add(Long.toString(row.iteration()));
-    for (int k : recallKs) {
-      Double recall = row.recall().get(k);
-      cells.add(recall == null ? missing : number.apply(recall));
+    Map<String, Double> values = row.metricsByColumn();
+    for (String column : metricColumns()) {
+      Double value = values.get(column);
+      cells.add(value == null ? missing : number.apply(value));
     }
-    cells.add(row.nmi().isPresent() ? number.apply(row.nmi().getAsDouble()) : missing);
-    cells.add(row.mapAtR().isPresent() ? number.apply(row.mapAtR().getAsDouble()) : missing);
     return cells;
   }
 

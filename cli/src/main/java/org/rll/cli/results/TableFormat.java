@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class TableFormat {
 
-  /** Columns before this index hold names; the rest hold numbers. */
+  /** Columns of the results table before this index hold names; the rest hold numbers. */
   private static final int FIRST_NUMBER_COLUMN = 4;
 
   private TableFormat() {}
@@ -20,7 +20,15 @@ final class TableFormat {
     for (ResultsRow row : table.rows()) {
       lines.add(table.cells(row, ResultsFormat::percent, "-"));
     }
-    int[] widths = new int[table.header().size()];
+    return align(lines, FIRST_NUMBER_COLUMN);
+  }
+
+  /**
+   * {@code lines} (the header first) as aligned columns: those before {@code firstNumberColumn}
+   * left-aligned, the rest right-aligned.
+   */
+  static String align(List<List<String>> lines, int firstNumberColumn) {
+    int[] widths = new int[lines.get(0).size()];
     for (List<String> line : lines) {
       for (int i = 0; i < widths.length; i++) {
         widths[i] = Math.max(widths[i], line.get(i).length());
@@ -32,7 +40,7 @@ final class TableFormat {
         String cell = line.get(i);
         String padding = " ".repeat(widths[i] - cell.length());
         text.append(i == 0 ? "" : "  ");
-        text.append(i < FIRST_NUMBER_COLUMN ? cell + padding : padding + cell);
+        text.append(i < firstNumberColumn ? cell + padding : padding + cell);
       }
       text.append('\n');
     }

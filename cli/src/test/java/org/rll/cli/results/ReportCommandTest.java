@@ -115,7 +115,7 @@ class ReportCommandTest {
         run.err());
   }
 
-  private static void assertChart(byte[] png) throws IOException {
+  static void assertChart(byte[] png) throws IOException {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     assertNotNull(image, "a PNG");
     assertEquals(ReportCharts.WIDTH, image.getWidth());

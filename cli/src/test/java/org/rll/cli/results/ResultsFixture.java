@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -23,19 +24,35 @@ import org.rll.workflows.RunStatus;
  * iterations 100 and 200 with a training log of 10 iterations, one of them with a NaN loss; {@code
  * r2} (cars) evaluated at 300 and 600 without MAP@R and without a training log; {@code r3} (cub)
  * neither evaluated nor logged. Every evaluation covers heads L, M, H and L,M,H at K = 1, 2, 4, 8.
- * Register it as a static extension: the server lives as long as the test class.
+ * Register it as a static extension: the server lives as long as the test class. {@link #sweep()}
+ * holds a sweep instead.
  */
 final class ResultsFixture implements BeforeAllCallback, AfterAllCallback {
 
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
+  private final Consumer<ResultsRepository> rows;
   private EmbeddedPostgres server;
+
+  /** The three runs above. */
+  ResultsFixture() {
+    this(ResultsFixture::insertRuns);
+  }
+
+  private ResultsFixture(Consumer<ResultsRepository> rows) {
+    this.rows = rows;
+  }
+
+  /** The sweep of {@link SweepRows} and its child runs, instead of the three runs. */
+  static ResultsFixture sweep() {
+    return new ResultsFixture(SweepRows::insert);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     server = EmbeddedPostgres.start();
     ResultsDatabase.migrate(server.getPostgresDatabase());
-    insertRuns();
+    rows.accept(new ResultsRepository(server.getPostgresDatabase()));
   }
 
   @Override
@@ -60,8 +77,7 @@ final class ResultsFixture implements BeforeAllCallback, AfterAllCallback {
     return Cli.rll(environment, all.toArray(String[]::new));
   }
 
-  private void insertRuns() {
-    ResultsRepository repository = new ResultsRepository(server.getPostgresDatabase());
+  private static void insertRuns(ResultsRepository repository) {
     repository.upsertRun(run("r1", "cub", 0));
     repository.upsertRun(run("r2", "cars", 1));
     repository.upsertRun(run("r3", "cub", 2));
@@ -99,13 +115,14 @@ final class ResultsFixture implements BeforeAllCallback, AfterAllCallback {
             .toList());
   }
 
-  private static RunRow run(String runId, String dataset, int hours) {
+  /** A succeeded run with an empty spec, created {@code hours} after the first. */
+  static RunRow run(String runId, String dataset, int hours) {
     Instant at = T0.plusSeconds(3600L * hours);
     return new RunRow(runId, "wf-" + runId, dataset, "{}", "h", RunStatus.SUCCEEDED, at, at);
   }
 
   /** Recall@1, 2, 4, 8 and NMI, then MAP@R when given, of one head at one checkpoint. */
-  private static List<MetricRow> head(String runId, long iteration, String head, double... v) {
+  static List<MetricRow> head(String runId, long iteration, String head, double... v) {
     List<MetricRow> rows = new ArrayList<>();
     int[] ks = {1, 2, 4, 8};
     for (int i = 0; i < ks.length; i++) {
