@@ -49,7 +49,7 @@ public record SweepTable(List<String> axes, List<String> metricColumns, List<Set
    * The table of sweep {@code sweepId} from {@code repository}; an unknown sweep is an error that
    * names it and the database at {@code address}.
    */
-  static SweepTable load(ResultsRepository repository, String sweepId, String address) {
+  public static SweepTable load(ResultsRepository repository, String sweepId, String address) {
     Optional<SweepRow> sweep = repository.sweep(sweepId);
     check(sweep.isPresent(), "no sweep '%s' in the %s", sweepId, address);
     List<SweepRunRow> children = repository.sweepRuns(sweepId);

@@ -9,10 +9,14 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rll.cli.options.DatabaseOptions;
+import org.rll.cli.options.ResultsConnection;
 import org.rll.cli.options.TemporalOptions;
+import org.rll.cli.results.ResultsFormat;
+import org.rll.cli.results.SweepTable;
 import org.rll.cli.run.RunIds;
 import org.rll.cli.run.SpecFile;
 import org.rll.core.exceptions.ValidationException;
+import org.rll.db.ResultsRepository;
 import org.rll.worker.TemporalConnection;
 import org.rll.workflows.TaskQueues;
 import org.rll.workflows.spec.InvalidSpecException;
@@ -97,7 +101,22 @@ public final class SweepCommand implements Callable<Integer> {
         out.println("rll results --sweep " + sweepId + " shows its results");
         return 0;
       }
-      return SweepFollower.follow(connection.client(), sweepId, out, poll);
+      int exit = SweepFollower.follow(connection.client(), sweepId, out, poll);
+      printTable(sweepId, out);
+      return exit;
+    }
+  }
+
+  /** The sweep's settings with their metrics' mean and std over the seeds, as rll results shows. */
+  private void printTable(String sweepId, PrintWriter out) {
+    try (ResultsConnection connection = database.open()) {
+      SweepTable table =
+          SweepTable.load(
+              new ResultsRepository(connection.dataSource()), sweepId, connection.address());
+      if (!table.rows().isEmpty()) {
+        out.print(ResultsFormat.TABLE.write(table));
+        out.flush();
+      }
     }
   }
 

@@ -29,13 +29,13 @@ final class SweepFollower {
             stub.getResult(poll.toMillis(), TimeUnit.MILLISECONDS, SweepResult.class);
         out.println(line(sweepId, result.progress()));
         result.failedRuns().forEach(f -> out.println("  failed " + f));
-        out.println("rll results --sweep " + sweepId + " prints its table");
         out.flush();
         SweepProgress end = result.progress();
         return end.succeeded() == end.total() ? 0 : 1;
       } catch (TimeoutException e) {
-        String now = line(sweepId, sweep.progress());
-        if (!now.equals(last)) {
+        SweepProgress progress = sweep.progress();
+        String now = line(sweepId, progress);
+        if (progress.total() > 0 && !now.equals(last)) {
           out.println(now);
           out.flush();
           last = now;

@@ -56,13 +56,19 @@ class SweepCommandTest {
     assertTrue(
         lines.get(0).startsWith("sweep alphas started: 4 runs (workflow alphas on "),
         run.toString());
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("sweep alphas: 0 runs")), run.toString());
     assertTrue(
-        lines
-            .get(lines.size() - 2)
-            .startsWith(
-                "sweep alphas: 4 runs, 4 succeeded, 0 running, 0 pending, 0 failed, 0 cancelled; best R@1 87.5"),
+        lines.contains(
+            "sweep alphas: 4 runs, 4 succeeded, 0 running, 0 pending, 0 failed, 0 cancelled;"
+                + " best R@1 87.5 (loss.alpha=1, head H)"),
         run.toString());
-    assertEquals("rll results --sweep alphas prints its table", lines.get(lines.size() - 1));
+    assertEquals(
+        List.of(
+            "loss.alpha  head  n         R@1         NMI  MAP@R",
+            "1           H     2  87.5 ± 0.0  50.0 ± 0.0      -",
+            "1.4         H     2  87.5 ± 0.0  50.0 ± 0.0      -"),
+        lines.subList(lines.size() - 3, lines.size()),
+        run.toString());
     assertEquals(
         4,
         fake.results.runs(Optional.empty()).stream()
