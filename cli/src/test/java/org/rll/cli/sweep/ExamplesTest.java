@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rll.activities.resolve.LossResolver;
 import org.rll.activities.resolve.SpecResolver;
 import org.rll.cli.run.SpecFile;
 import org.rll.workflows.sweep.SweepPlan;
@@ -42,16 +43,7 @@ class ExamplesTest {
         SweepPlan.of(
             "table1", SpecFile.read(EXAMPLES.resolve("table1-fashion-mnist.yaml")).toSweep());
     assertEquals(
-        List.of(
-            "ranked-list",
-            "contrastive",
-            "triplet",
-            "lifted-structure",
-            "npair",
-            "multi-similarity",
-            "margin",
-            "proxy-nca",
-            "proxy-anchor"),
+        List.copyOf(LossResolver.typeNames()),
         plan.runs().stream().map(r -> r.spec().loss().type()).distinct().toList());
   }
 }
