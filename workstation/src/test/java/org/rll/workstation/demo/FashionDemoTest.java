@@ -39,11 +39,11 @@ class FashionDemoTest {
     assertTrue(text.contains("workflow RllPipeline on task queue rll-cpu"), text);
     assertTrue(text.contains("SUCCEEDED after 4 iterations; model runs/demo-"), text);
     assertTrue(
-        text.matches(
-            "(?s).*run +dataset +loss +head +iteration +R@1 +R@2 +R@4 +R@8 +NMI +MAP@R.*"),
+        text.matches("(?s).*run +dataset +loss +head +iteration +R@1 +R@2 +R@4 +R@8 +NMI +MAP@R.*"),
         text);
     assertTrue(
-        text.matches("(?s).*fashion-mnist +ranked-list +H +0 .*fashion-mnist +ranked-list +H +4 .*"),
+        text.matches(
+            "(?s).*fashion-mnist +ranked-list +H +0 .*fashion-mnist +ranked-list +H +4 .*"),
         text);
     String runId = text.replaceAll("(?s).*run (demo-[0-9a-f]{16}):.*", "$1");
     Path model = home.resolve("s3/rll/runs/" + runId + "/model.onnx");
