@@ -4,9 +4,11 @@ import java.util.Optional;
 import org.rll.cli.options.DatabaseOptions;
 import org.rll.cli.options.ResultsConnection;
 import org.rll.cli.options.TemporalOptions;
+import org.rll.cli.spec.RunIds;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.db.ResultsRepository;
 import org.rll.db.RunRow;
+import org.rll.db.SweepRow;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +27,13 @@ public final class RunArguments {
   Optional<RunRow> find() {
     try (ResultsConnection db = database.open()) {
       return new ResultsRepository(db.dataSource()).run(RunIds.check(runId));
+    }
+  }
+
+  /** The sweep of this id, if the database has one. */
+  Optional<SweepRow> sweep() {
+    try (ResultsConnection db = database.open()) {
+      return new ResultsRepository(db.dataSource()).sweep(RunIds.check(runId));
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rll.cli.options.ResultsConnection;
+import org.rll.cli.spec.RunIds;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.db.ResultsRepository;
 import picocli.CommandLine.Command;

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rll.cli.options.TemporalOptions;
+import org.rll.cli.spec.RunIds;
+import org.rll.cli.spec.SpecFile;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.worker.TemporalConnection;
 import org.rll.workflows.pipeline.PipelineStubs;

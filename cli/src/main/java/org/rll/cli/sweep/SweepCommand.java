@@ -9,14 +9,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rll.cli.options.DatabaseOptions;
-import org.rll.cli.options.ResultsConnection;
 import org.rll.cli.options.TemporalOptions;
-import org.rll.cli.results.ResultsFormat;
-import org.rll.cli.results.SweepTable;
-import org.rll.cli.run.RunIds;
-import org.rll.cli.run.SpecFile;
+import org.rll.cli.spec.RunIds;
+import org.rll.cli.spec.SpecFile;
 import org.rll.core.exceptions.ValidationException;
-import org.rll.db.ResultsRepository;
 import org.rll.worker.TemporalConnection;
 import org.rll.workflows.TaskQueues;
 import org.rll.workflows.spec.InvalidSpecException;
@@ -75,20 +71,7 @@ public final class SweepCommand implements Callable<Integer> {
     int runs = plan(sweepId, sweep).runs().size();
     PrintWriter out = spec.commandLine().getOut();
     try (TemporalConnection connection = temporal.connect()) {
-      RllSweep workflow =
-          connection
-              .client()
-              .newWorkflowStub(
-                  RllSweep.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(sweepId)
-                      .setTaskQueue(TaskQueues.CPU)
-                      .build());
-      try {
-        WorkflowClient.start(workflow::run, SpecCodec.encode(sweep));
-      } catch (WorkflowExecutionAlreadyStarted e) {
-        throw new ValidationException("sweep " + sweepId + " is already running");
-      }
+      start(connection.client(), sweepId, sweep);
       out.printf(
           Locale.ROOT,
           "sweep %s started: %d runs (workflow %s on %s)%n",
@@ -101,22 +84,23 @@ public final class SweepCommand implements Callable<Integer> {
         out.println("rll results --sweep " + sweepId + " shows its results");
         return 0;
       }
-      int exit = SweepFollower.follow(connection.client(), sweepId, out, poll);
-      printTable(sweepId, out);
-      return exit;
+      return SweepFollower.follow(connection.client(), sweepId, out, poll, database);
     }
   }
 
-  /** The sweep's settings with their metrics' mean and std over the seeds, as rll results shows. */
-  private void printTable(String sweepId, PrintWriter out) {
-    try (ResultsConnection connection = database.open()) {
-      SweepTable table =
-          SweepTable.load(
-              new ResultsRepository(connection.dataSource()), sweepId, connection.address());
-      if (!table.rows().isEmpty()) {
-        out.print(ResultsFormat.TABLE.write(table));
-        out.flush();
-      }
+  /** Starts the sweep {@code sweep} as the workflow {@code sweepId} on {@code rll-cpu}. */
+  public static void start(WorkflowClient client, String sweepId, SweepSpec sweep) {
+    RllSweep workflow =
+        client.newWorkflowStub(
+            RllSweep.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(sweepId)
+                .setTaskQueue(TaskQueues.CPU)
+                .build());
+    try {
+      WorkflowClient.start(workflow::run, SpecCodec.encode(sweep));
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new ValidationException("sweep " + sweepId + " is already running");
     }
   }
 

@@ -8,17 +8,30 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.rll.cli.options.DatabaseOptions;
+import org.rll.cli.options.ResultsConnection;
+import org.rll.cli.results.ResultsFormat;
+import org.rll.cli.results.SweepTable;
+import org.rll.db.ResultsRepository;
 import org.rll.workflows.sweep.RllSweep;
 import org.rll.workflows.sweep.SweepProgress;
 import org.rll.workflows.sweep.SweepResult;
 
-/** Follows a sweep to its end, printing a line each time its progress changes. */
-final class SweepFollower {
+/**
+ * Follows a sweep to its end, printing a line each time its progress changes, then its table (mean
+ * and std over the seeds of each setting) from the results database.
+ */
+public final class SweepFollower {
 
   private SweepFollower() {}
 
   /** 0 when every run succeeded; 1 when a run failed, the sweep was cancelled or failed. */
-  static int follow(WorkflowClient client, String sweepId, PrintWriter out, Duration poll)
+  public static int follow(
+      WorkflowClient client,
+      String sweepId,
+      PrintWriter out,
+      Duration poll,
+      DatabaseOptions database)
       throws InterruptedException {
     RllSweep sweep = client.newWorkflowStub(RllSweep.class, sweepId);
     WorkflowStub stub = WorkflowStub.fromTyped(sweep);
@@ -29,7 +42,7 @@ final class SweepFollower {
             stub.getResult(poll.toMillis(), TimeUnit.MILLISECONDS, SweepResult.class);
         out.println(line(sweepId, result.progress()));
         result.failedRuns().forEach(f -> out.println("  failed " + f));
-        out.flush();
+        printTable(sweepId, out, database);
         SweepProgress end = result.progress();
         return end.succeeded() == end.total() ? 0 : 1;
       } catch (TimeoutException e) {
@@ -45,6 +58,18 @@ final class SweepFollower {
         out.flush();
         return 1;
       }
+    }
+  }
+
+  private static void printTable(String sweepId, PrintWriter out, DatabaseOptions database) {
+    try (ResultsConnection connection = database.open()) {
+      SweepTable table =
+          SweepTable.load(
+              new ResultsRepository(connection.dataSource()), sweepId, connection.address());
+      if (!table.rows().isEmpty()) {
+        out.print(ResultsFormat.TABLE.write(table));
+      }
+      out.flush();
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rll.cli.Cli;
+import org.rll.cli.spec.SpecFile;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SpecTree;

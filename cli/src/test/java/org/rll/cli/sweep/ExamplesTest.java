@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rll.activities.resolve.LossResolver;
 import org.rll.activities.resolve.SpecResolver;
-import org.rll.cli.run.SpecFile;
+import org.rll.cli.spec.SpecFile;
 import org.rll.workflows.sweep.SweepPlan;
 import org.rll.workflows.sweep.SweepRun;
 

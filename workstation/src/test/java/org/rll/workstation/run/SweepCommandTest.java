@@ -131,5 +131,13 @@ class SweepCommandTest {
             .map(r -> r.status())
             .toList();
     assertEquals(List.of(RunStatus.CANCELLED, RunStatus.CANCELLED), statuses);
+
+    Cli.Captured resumed = fake.rll("resume", "long", "--detach");
+    assertEquals(0, resumed.exit(), resumed.toString());
+    assertTrue(resumed.out().startsWith("sweep long resumed on "), resumed.toString());
+    FakeStack.await(() -> sweep.progress().running() == 2);
+    assertEquals(3, sweep.progress().total());
+    assertEquals(0, fake.rll("cancel", "long").exit());
+    WorkflowStub.fromTyped(sweep).getResult(SweepResult.class);
   }
 }

@@ -1,4 +1,4 @@
-package org.rll.cli.run;
+package org.rll.cli.spec;
 
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,4 +1,4 @@
-package org.rll.cli.run;
+package org.rll.cli.spec;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -12,7 +12,7 @@ public final class RunIds {
   private RunIds() {}
 
   /** A fresh run id. */
-  static String fresh() {
+  public static String fresh() {
     byte[] bytes = new byte[4];
     RANDOM.nextBytes(bytes);
     return "rll-" + HexFormat.of().formatHex(bytes);
