@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     name = "worker",
     mixinStandardHelpOptions = true,
     description = {
-      "Polls rll's task queues until stopped (SIGINT or SIGTERM): rll-cpu runs the pipeline"
-          + " workflow and its CPU stages, rll-gpu runs training, one chunk at a time.",
+      "Polls rll's task queues until stopped (SIGINT or SIGTERM): rll-cpu runs the pipeline and"
+          + " sweep workflows and their CPU stages, rll-gpu runs training, one chunk at a time.",
       "When stopped, a running training chunk stops after its iteration and leaves a checkpoint."
     })
 public final class WorkerCommand implements Callable<Integer> {
