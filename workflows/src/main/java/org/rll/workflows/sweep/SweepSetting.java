@@ -35,11 +35,21 @@ public record SweepSetting(Map<String, JsonNode> overrides) {
     }
   }
 
-  /** The overrides by path in order, as {@code loss.alpha=1.4, loss.type="triplet"}. */
+  /**
+   * The overrides by path in order, as {@code loss.alpha=1.4, loss.type="triplet"}; a number is
+   * written in its shortest plain form, so {@code 1}, {@code 1.0} and {@code 1.00} name one setting
+   * however the JSON was read.
+   */
   public String describe() {
     return new TreeMap<>(overrides)
         .entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
+            .map(e -> e.getKey() + "=" + canonical(e.getValue()))
             .collect(Collectors.joining(", "));
+  }
+
+  private static String canonical(JsonNode value) {
+    return value.isNumber()
+        ? value.decimalValue().stripTrailingZeros().toPlainString()
+        : value.toString();
   }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.temporal.client.WorkflowClient;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,8 +88,11 @@ class CrashResumeTest {
 
         assertEquals(RunStatus.SUCCEEDED, crashed.status());
         assertEquals(crashed.evaluations(), straight.evaluations());
-        assertArrayEquals(parameters(stack, "straight"), parameters(stack, "crashed"));
-        assertEquals(metrics(results, "straight"), metrics(results, "crashed"));
+        assertArrayEquals(
+            RunArtifacts.parameters(stack, "straight", ITERATIONS),
+            RunArtifacts.parameters(stack, "crashed", ITERATIONS));
+        assertEquals(
+            RunArtifacts.metrics(results, "straight"), RunArtifacts.metrics(results, "crashed"));
         assertEquals(
             LongStream.range(0, ITERATIONS).boxed().toList(),
             results.trainingLog("crashed").stream().map(TrainingLogRow::iteration).toList());
@@ -136,54 +137,5 @@ class CrashResumeTest {
     }
     assertTrue(!starts.isEmpty(), "the second worker trained no chunk of the run:\n" + log);
     return starts.get(0);
-  }
-
-  private static byte[] parameters(DevStack stack, String runId) {
-    return stack
-        .store()
-        .readAllBytes(
-            String.format("runs/%s/checkpoints/%012d/parameters.ndlist", runId, ITERATIONS));
-  }
-
-  private static List<List<Object>> metrics(ResultsRepository results, String runId) {
-    return results.metrics(runId).stream()
-        .map(m -> List.<Object>of(m.checkpointIteration(), m.head(), m.metric(), m.k(), m.value()))
-        .toList();
-  }
-
-  /** An {@code rll worker} process polling {@code rll-gpu} for activities only. */
-  private record WorkerProcess(Process process, Path log) {
-    static WorkerProcess start(DevStack stack, Path log) throws IOException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  java,
-                  "-Xmx2g",
-                  "-Dai.djl.offline=true",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "org.rll.cli.RllCommand",
-                  "worker",
-                  "--queues",
-                  "gpu",
-                  "--activities-only",
-                  "--scratch-dir",
-                  log.resolveSibling(log.getFileName() + ".scratch").toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      builder.environment().putAll(stack.clientEnvironment());
-      builder.environment().put("AWS_REGION", "us-east-1");
-      return new WorkerProcess(builder.start(), log);
-    }
-
-    /** SIGKILL: no shutdown hook runs, no checkpoint is written. */
-    void kill() throws InterruptedException {
-      process.destroyForcibly();
-      process.waitFor();
-    }
-
-    String output() throws IOException {
-      return Files.readString(log);
-    }
   }
 }
