@@ -15,6 +15,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.rll.db.TrainingLogRow;
+import org.rll.workflows.RootCause;
 import org.rll.workflows.RunStatus;
 import org.rll.workflows.TaskQueues;
 import org.rll.workflows.spec.SpecCodec;
@@ -85,7 +86,7 @@ class SweepRunTest extends PipelineTest {
                     .run(
                         sweepOf(
                             "[{\"path\": \"loss.type\", \"values\": [\"triplet\", \"arcface\"]}]")));
-    String message = rootMessage(e);
+    String message = RootCause.message(e);
     assertTrue(
         message.startsWith("setting loss.type=\"arcface\": loss.type must be one of ranked-list,"),
         message);
@@ -93,13 +94,4 @@ class SweepRunTest extends PipelineTest {
         repository.runs(Optional.empty()).stream().noneMatch(r -> r.runId().startsWith("bad-")));
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root instanceof ApplicationFailure failure
-        ? failure.getOriginalMessage()
-        : root.getMessage();
-  }
 }

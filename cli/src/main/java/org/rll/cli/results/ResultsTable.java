@@ -64,12 +64,13 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
           byRun.getOrDefault(run.runId(), List.of()).stream()
               .collect(groupingBy(MetricRow::checkpointIteration, TreeMap::new, toList()));
       long earlierCheckpoints = allCheckpoints ? 0 : Math.max(0, byIteration.size() - 1);
+      String loss = RunLoss.of(run);
       for (List<MetricRow> checkpoint :
           byIteration.values().stream().skip(earlierCheckpoints).toList()) {
         Map<String, List<MetricRow>> byHead =
             checkpoint.stream()
                 .collect(groupingBy(MetricRow::head, () -> new TreeMap<>(HEADS), toList()));
-        byHead.forEach((head, values) -> rows.add(row(run, head, values)));
+        byHead.forEach((head, values) -> rows.add(row(run, loss, head, values)));
       }
     }
     List<Integer> ks =
@@ -116,7 +117,7 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
     return cells;
   }
 
-  private static ResultsRow row(RunRow run, String head, List<MetricRow> metrics) {
+  private static ResultsRow row(RunRow run, String loss, String head, List<MetricRow> metrics) {
     SortedMap<Integer, Double> recall = new TreeMap<>();
     OptionalDouble nmi = OptionalDouble.empty();
     OptionalDouble mapAtR = OptionalDouble.empty();
@@ -130,6 +131,6 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
     }
     long iteration = metrics.get(0).checkpointIteration();
     return new ResultsRow(
-        run.runId(), run.dataset(), RunLoss.of(run), head, iteration, recall, nmi, mapAtR);
+        run.runId(), run.dataset(), loss, head, iteration, recall, nmi, mapAtR);
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.rll.workflows.RunStatus;
+import org.rll.workflows.RootCause;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.stages.EvaluationSummary;
@@ -78,15 +79,8 @@ public final class RunFollower {
 
   /** "was cancelled" or "failed: <the root cause's own message>". */
   private static String failure(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    if (root instanceof CanceledFailure) {
-      return "was cancelled";
-    }
-    String message =
-        root instanceof ApplicationFailure a ? a.getOriginalMessage() : root.getMessage();
-    return "failed: " + message;
+    return RootCause.of(e) instanceof CanceledFailure
+        ? "was cancelled"
+        : "failed: " + RootCause.message(e);
   }
 }

@@ -13,6 +13,7 @@ import org.rll.cli.options.ResultsConnection;
 import org.rll.cli.results.ResultsFormat;
 import org.rll.cli.results.SweepTable;
 import org.rll.db.ResultsRepository;
+import org.rll.workflows.RootCause;
 import org.rll.workflows.sweep.RllSweep;
 import org.rll.workflows.sweep.SweepProgress;
 import org.rll.workflows.sweep.SweepResult;
@@ -54,7 +55,7 @@ public final class SweepFollower {
           last = now;
         }
       } catch (WorkflowFailedException e) {
-        out.println("sweep " + sweepId + " failed: " + rootMessage(e));
+        out.println("sweep " + sweepId + " failed: " + RootCause.message(e));
         out.flush();
         return 1;
       }
@@ -97,11 +98,4 @@ public final class SweepFollower {
         best);
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage();
-  }
 }

@@ -23,13 +23,17 @@ public final class PairwiseDistances {
    * whose bounds stay native scalars.
    */
   public static NDArray euclidean(NDArray rows, NDArray columns) {
+    return squaredEuclidean(rows, columns).sqrt();
+  }
+
+  /** d_ij^2, floored at {@link #SQUARED_DISTANCE_FLOOR}, as {@link #euclidean} computes it. */
+  public static NDArray squaredEuclidean(NDArray rows, NDArray columns) {
     NDArray rowNorms = rows.square().sum(new int[] {1}, true);
     NDArray columnNorms = columns.square().sum(new int[] {1}, true).transpose();
     NDArray gram = rows.matMul(columns.transpose());
     return rowNorms
         .add(columnNorms)
         .sub(gram.add(gram))
-        .clip(SQUARED_DISTANCE_FLOOR, Float.MAX_VALUE)
-        .sqrt();
+        .clip(SQUARED_DISTANCE_FLOOR, Float.MAX_VALUE);
   }
 }

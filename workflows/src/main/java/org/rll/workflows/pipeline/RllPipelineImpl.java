@@ -8,8 +8,8 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.util.function.Supplier;
 import org.rll.workflows.RunStatus;
+import org.rll.workflows.ValidInput;
 import org.rll.workflows.spec.EvaluationSection;
-import org.rll.workflows.spec.InvalidSpecException;
 import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.spec.SpecCodec;
 import org.rll.workflows.stages.BatchesRef;
@@ -45,10 +45,10 @@ public final class RllPipelineImpl implements RllPipeline {
 
   @Override
   public PipelineResult run(RawValue input) {
-    PipelineSpec spec = validInput(() -> SpecCodec.decode(input));
+    PipelineSpec spec = ValidInput.of(() -> SpecCodec.decode(input));
     attempts =
         new StageAttempts(
-            validInput(() -> StageRetryPolicy.of(spec.retry())),
+            ValidInput.of(() -> StageRetryPolicy.of(spec.retry())),
             retry -> progress = progress.withRetrying(retry),
             () -> cancelRequested);
     String workflowId = Workflow.getInfo().getWorkflowId();
@@ -74,16 +74,6 @@ public final class RllPipelineImpl implements RllPipeline {
     } catch (ActivityFailure | ApplicationFailure e) {
       finish(plan, RunStatus.FAILED);
       throw e;
-    }
-  }
-
-  /** What {@code read} makes of the input; bad input fails the run, non-retryable, naming it. */
-  private static <T> T validInput(Supplier<T> read) {
-    try {
-      return read.get();
-    } catch (InvalidSpecException e) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          e.getMessage(), InvalidSpecException.class.getSimpleName());
     }
   }
 

@@ -4,10 +4,8 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.converter.RawValue;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowCancellationType;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -20,11 +18,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import org.rll.workflows.RootCause;
 import org.rll.workflows.TaskQueues;
+import org.rll.workflows.ValidInput;
 import org.rll.workflows.pipeline.PipelineResult;
 import org.rll.workflows.pipeline.RllPipeline;
-import org.rll.workflows.spec.InvalidSpecException;
 import org.rll.workflows.spec.SpecCodec;
 
 /**
@@ -55,8 +53,8 @@ public final class RllSweepImpl implements RllSweep {
   @Override
   public SweepResult run(RawValue input) {
     String sweepId = Workflow.getInfo().getWorkflowId();
-    SweepSpec spec = validInput(() -> SpecCodec.decode(SpecCodec.tree(input), SweepSpec.class));
-    SweepPlan plan = validInput(() -> SweepPlan.of(sweepId, spec));
+    SweepSpec spec = ValidInput.of(() -> SpecCodec.decode(SpecCodec.tree(input), SweepSpec.class));
+    SweepPlan plan = ValidInput.of(() -> SweepPlan.of(sweepId, spec));
     Set<String> succeeded = activities.prepare(sweepId, spec);
     Deque<SweepRun> queue = new ArrayDeque<>();
     plan.runs().stream().filter(r -> !succeeded.contains(r.runId())).forEach(queue::add);
@@ -135,29 +133,9 @@ public final class RllSweepImpl implements RllSweep {
         if (e.getCause() instanceof CanceledFailure) {
           tracker.cancelled(run);
         } else {
-          tracker.failed(run, rootMessage(e));
+          tracker.failed(run, RootCause.message(e));
         }
       }
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root instanceof TemporalFailure failure
-        ? failure.getOriginalMessage()
-        : root.getMessage();
-  }
-
-  /** What {@code read} makes of the input; a bad sweep fails at once, non-retryable, naming it. */
-  private static <T> T validInput(Supplier<T> read) {
-    try {
-      return read.get();
-    } catch (InvalidSpecException e) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          e.getMessage(), InvalidSpecException.class.getSimpleName());
     }
   }
 }

@@ -18,7 +18,11 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +47,19 @@ class RllSweepTest {
   private TestWorkflowEnvironment temporal;
   private WorkflowClient client;
   private volatile Set<String> succeededBefore = Set.of();
-  private volatile List<String> prepared = List.of();
+  private final List<String> prepared = new CopyOnWriteArrayList<>();
 
-  /** Prepares by recording the sweep's id and answering the runs that succeeded before. */
+  /**
+   * Prepares by recording the sweep's id and answering the runs that succeeded before, those of
+   * earlier executions included.
+   */
   final class Preparation implements SweepActivities {
     @Override
     public Set<String> prepare(String sweepId, SweepSpec sweep) {
-      prepared = List.of(sweepId);
-      return succeededBefore;
+      prepared.add(sweepId);
+      Set<String> succeeded = new TreeSet<>(succeededBefore);
+      succeeded.addAll(ScriptedPipeline.SUCCEEDED);
+      return succeeded;
     }
   }
 
@@ -138,6 +147,28 @@ class RllSweepTest {
 
     assertEquals(3, ScriptedPipeline.STARTED.get());
     assertEquals(List.of(10, 7, 0, 0, 0, 3), counts(result.progress()));
+  }
+
+  @Test
+  void aLargeSweepContinuesAsNewWithoutRunningAnyRunTwice() throws Exception {
+    String values =
+        IntStream.range(10, 10 + RllSweepImpl.RUNS_PER_EXECUTION + 1)
+            .mapToObj(Integer::toString)
+            .collect(Collectors.joining(", "));
+    String large =
+        "{\"base\": {\"dataset\": {\"source\": \"/d\"}}, \"maxParallel\": 50,"
+            + " \"axes\": [{\"path\": \"loss.alpha\", \"values\": ["
+            + values
+            + "]}]}";
+
+    SweepResult result = sweep("large").run(input(large));
+
+    assertEquals(List.of("large", "large"), prepared, "one preparation per execution");
+    assertEquals(RllSweepImpl.RUNS_PER_EXECUTION + 1, ScriptedPipeline.STARTED.get());
+    assertEquals(
+        List.of(
+            RllSweepImpl.RUNS_PER_EXECUTION + 1, 0, 0, RllSweepImpl.RUNS_PER_EXECUTION + 1, 0, 0),
+        counts(result.progress()));
   }
 
   private static List<Integer> counts(SweepProgress p) {

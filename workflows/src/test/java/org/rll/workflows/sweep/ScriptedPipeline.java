@@ -5,6 +5,8 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rll.workflows.RunStatus;
 import org.rll.workflows.pipeline.PipelineResult;
@@ -17,12 +19,14 @@ import org.rll.workflows.stages.MetricValue;
 
 /**
  * A stand-in for the pipeline that a sweep's children run: it trains for an hour of workflow time,
- * scores Recall@1 = loss.alpha / 10, fails when alpha is 9, and stops early when cancelled.
+ * scores Recall@1 = loss.alpha / 10, fails when alpha is 9, and stops early when cancelled. The
+ * runs that succeeded are kept, as the results database keeps them.
  */
 public final class ScriptedPipeline implements RllPipeline {
   static final AtomicInteger RUNNING = new AtomicInteger();
   static final AtomicInteger MOST_RUNNING = new AtomicInteger();
   static final AtomicInteger STARTED = new AtomicInteger();
+  static final Set<String> SUCCEEDED = ConcurrentHashMap.newKeySet();
 
   private boolean cancelled;
 
@@ -30,6 +34,7 @@ public final class ScriptedPipeline implements RllPipeline {
     RUNNING.set(0);
     MOST_RUNNING.set(0);
     STARTED.set(0);
+    SUCCEEDED.clear();
   }
 
   @Override
@@ -49,6 +54,9 @@ public final class ScriptedPipeline implements RllPipeline {
         throw ApplicationFailure.newNonRetryableFailure("alpha 9 diverged", "Diverged");
       }
       MetricValue recall = new MetricValue("H", "recall", 1, alpha / 10);
+      if (!Workflow.isReplaying()) {
+        SUCCEEDED.add(spec.runId());
+      }
       return new PipelineResult(
           spec.runId(),
           RunStatus.SUCCEEDED,

@@ -3,6 +3,7 @@ package org.rll.core.loss.baseline;
 import ai.djl.ndarray.NDArray;
 import org.rll.core.loss.EmbeddingLoss;
 import org.rll.core.loss.HeadLoss;
+import org.rll.core.loss.PairwiseDistances;
 import org.rll.core.loss.MinedCounts;
 
 /**
@@ -34,9 +35,6 @@ import org.rll.core.loss.MinedCounts;
  * a pair, the negatives that receive gradient.
  */
 public final class LiftedStructureLoss extends EmbeddingLoss {
-  /** Squared distances are clamped here before the square root (d &gt;= 1e-6). */
-  private static final double SQUARED_DISTANCE_FLOOR = 1e-12;
-
   private final LiftedStructureLossConfig config;
 
   private LiftedStructureLoss(String name, LiftedStructureLossConfig config) {
@@ -61,7 +59,7 @@ public final class LiftedStructureLoss extends EmbeddingLoss {
 
   private HeadLoss evaluate(AnchorPairMasks pairs, NDArray embeddings) {
     pairs.requirePositivePairs();
-    NDArray distances = euclideanDistances(embeddings);
+    NDArray distances = PairwiseDistances.euclidean(embeddings, embeddings);
     NDArray negativeTerms =
         MaskedLogSumExp.rowLogSumExp(distances.neg().add(config.margin()), pairs.negatives());
     NDArray pairTerms =
@@ -75,17 +73,6 @@ public final class LiftedStructureLoss extends EmbeddingLoss {
 
     NDArray active = pairs.positives().logicalAnd(pairTerms.stopGradient().gt(0));
     return new HeadLoss(loss, AnchorPairMasks.count(active, pairs.negativesOfAnchorsWith(active)));
-  }
-
-  /**
-   * ||f_i - f_j|| by the Gram expansion, floored at 1e-6. The doubled Gram matrix is a sum, not a
-   * product with a Java scalar (see {@link AnchorPairMasks#weights}).
-   */
-  private static NDArray euclideanDistances(NDArray embeddings) {
-    NDArray gram = embeddings.matMul(embeddings.transpose());
-    NDArray squaredNorms = embeddings.square().sum(new int[] {1}, true);
-    NDArray squared = squaredNorms.add(squaredNorms.transpose()).sub(gram.add(gram));
-    return squared.clip(SQUARED_DISTANCE_FLOOR, Float.MAX_VALUE).sqrt();
   }
 
   /** DJL-style builder: every setting is optional and defaults to the paper's value. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.loss.HeadLoss;
+import org.rll.core.loss.PairwiseDistances;
 
 /**
  * One batch's N x N distance matrix and class masks, the common start of the contrastive and
@@ -24,12 +25,6 @@ import org.rll.core.loss.HeadLoss;
  * @param negatives different class
  */
 record PairDistances(NDArray live, NDArray fixed, NDArray positives, NDArray negatives) {
-  /**
-   * Squared distances are clamped at this (as in the ranked list loss) before the square root, so d
-   * (at least 1e-6) has a finite derivative even between identical embeddings, where the Gram
-   * expansion gives 0 or a tiny negative number.
-   */
-  static final double SQUARED_DISTANCE_FLOOR = 1e-12;
 
   private static final String ONE_CLASS =
       "a batch needs at least two classes, got one class in %d labels";
@@ -50,15 +45,7 @@ record PairDistances(NDArray live, NDArray fixed, NDArray positives, NDArray neg
     NDManager caller = embeddings.getManager();
     try (NDManager scope = NDManager.subManagerOf(embeddings)) {
       scope.tempAttachAll(embeddings, labels);
-      // The Gram expansion |a|^2 + |b|^2 - 2 a.b; doubling is an addition, not mul(Number), whose
-      // scalar operand autograd would save in a buffer that may be freed before backward.
-      NDArray norms = embeddings.square().sum(new int[] {1}, true);
-      NDArray gram = embeddings.matMul(embeddings.transpose());
-      NDArray squaredDistances =
-          norms
-              .add(norms.transpose())
-              .sub(gram.add(gram))
-              .clip(SQUARED_DISTANCE_FLOOR, Float.MAX_VALUE);
+      NDArray squaredDistances = PairwiseDistances.squaredEuclidean(embeddings, embeddings);
       NDArray live = squared ? squaredDistances : squaredDistances.sqrt();
 
       NDArray column = labels.toDevice(embeddings.getDevice(), false).reshape(n, 1);
@@ -128,7 +115,7 @@ record PairDistances(NDArray live, NDArray fixed, NDArray positives, NDArray neg
         for (int k = 0; k < embeddings[i].length; k++) {
           sum += (embeddings[i][k] - embeddings[j][k]) * (embeddings[i][k] - embeddings[j][k]);
         }
-        sum = Math.max(sum, SQUARED_DISTANCE_FLOOR);
+        sum = Math.max(sum, PairwiseDistances.SQUARED_DISTANCE_FLOOR);
         distances[i][j] = squared ? sum : Math.sqrt(sum);
       }
     }

@@ -1,5 +1,7 @@
 package org.rll.core.loss.baseline;
 
+import org.rll.core.loss.PairwiseDistances;
+
 import org.rll.core.exceptions.ValidationException;
 
 /**
@@ -8,7 +10,6 @@ import org.rll.core.exceptions.ValidationException;
  */
 final class ReferenceAnchorPairs {
   /** Squared distances below this are floored, as in the vectorised losses (d &gt;= 1e-6). */
-  private static final double SQUARED_DISTANCE_FLOOR = 1e-12;
 
   private final double[][] embeddings;
   private final long[] labels;
@@ -77,6 +78,6 @@ final class ReferenceAnchorPairs {
       double difference = embeddings[i][k] - embeddings[j][k];
       sum += difference * difference;
     }
-    return Math.sqrt(Math.max(sum, SQUARED_DISTANCE_FLOOR));
+    return Math.sqrt(Math.max(sum, PairwiseDistances.SQUARED_DISTANCE_FLOOR));
   }
 }
