@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.converter.RawValue;
-import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -93,5 +92,4 @@ class SweepRunTest extends PipelineTest {
     assertTrue(
         repository.runs(Optional.empty()).stream().noneMatch(r -> r.runId().startsWith("bad-")));
   }
-
 }

@@ -130,7 +130,6 @@ public record ResultsTable(List<Integer> recallKs, List<ResultsRow> rows) {
       }
     }
     long iteration = metrics.get(0).checkpointIteration();
-    return new ResultsRow(
-        run.runId(), run.dataset(), loss, head, iteration, recall, nmi, mapAtR);
+    return new ResultsRow(run.runId(), run.dataset(), loss, head, iteration, recall, nmi, mapAtR);
   }
 }

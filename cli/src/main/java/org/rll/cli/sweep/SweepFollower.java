@@ -97,5 +97,4 @@ public final class SweepFollower {
         p.cancelled(),
         best);
   }
-
 }

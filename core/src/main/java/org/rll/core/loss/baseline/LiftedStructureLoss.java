@@ -3,8 +3,8 @@ package org.rll.core.loss.baseline;
 import ai.djl.ndarray.NDArray;
 import org.rll.core.loss.EmbeddingLoss;
 import org.rll.core.loss.HeadLoss;
-import org.rll.core.loss.PairwiseDistances;
 import org.rll.core.loss.MinedCounts;
+import org.rll.core.loss.PairwiseDistances;
 
 /**
  * The lifted structured loss of Song, Xiang, Jegelka and Savarese (CVPR 2016), in its smooth form

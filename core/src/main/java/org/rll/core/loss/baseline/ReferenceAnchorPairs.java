@@ -1,8 +1,7 @@
 package org.rll.core.loss.baseline;
 
-import org.rll.core.loss.PairwiseDistances;
-
 import org.rll.core.exceptions.ValidationException;
+import org.rll.core.loss.PairwiseDistances;
 
 /**
  * A labelled batch for the plain reference losses: N embeddings (rows, Java doubles) and N labels,
@@ -10,8 +9,8 @@ import org.rll.core.exceptions.ValidationException;
  */
 final class ReferenceAnchorPairs {
   /** Squared distances below this are floored, as in the vectorised losses (d &gt;= 1e-6). */
-
   private final double[][] embeddings;
+
   private final long[] labels;
 
   /** Validates that the labels match the rows and name at least two classes. */
