@@ -1,5 +1,6 @@
 package org.rll.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.rll.cli.dataset.DatasetCommand;
@@ -62,11 +63,34 @@ public final class RllCommand implements Runnable {
    */
   public static CommandLine newCommandLine(Map<String, String> environment) {
     CommandLine commandLine = new CommandLine(new RllCommand());
-    ServiceLoader.load(CommandPlugin.class).forEach(commandLine::addSubcommand);
+    addPlugins(commandLine);
     return commandLine
         .setDefaultValueProvider(new HomeDefaults(environment))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(RllCommand::reportRllException);
+  }
+
+  /** Adds the top-level plugin commands, then those that go under one of them. */
+  private static void addPlugins(CommandLine commandLine) {
+    List<CommandPlugin> plugins =
+        ServiceLoader.load(CommandPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
+    plugins.stream().filter(p -> p.parent().isEmpty()).forEach(commandLine::addSubcommand);
+    for (CommandPlugin plugin : plugins) {
+      plugin
+          .parent()
+          .ifPresent(
+              parent -> {
+                CommandLine under = commandLine.getSubcommands().get(parent);
+                if (under == null) {
+                  throw new IllegalStateException(
+                      plugin.getClass().getName()
+                          + " goes under rll "
+                          + parent
+                          + ", which is absent");
+                }
+                under.addSubcommand(plugin);
+              });
+    }
   }
 
   /** DJL unpacks its natives under the home, unless {@code DJL_CACHE_DIR} places them. */

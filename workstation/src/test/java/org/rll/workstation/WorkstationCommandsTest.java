@@ -43,6 +43,31 @@ class WorkstationCommandsTest {
   }
 
   @Test
+  void benchSweepGoesUnderBench() {
+    Cli.Captured run = Cli.rll("bench");
+    assertEquals(0, run.exit(), run.toString());
+    assertTrue(run.out().contains("\n  sweep "), run.out());
+    assertTrue(run.out().contains("\n  loss "), run.out());
+  }
+
+  @Test
+  void benchSweepPrintsBothTimesAndTheirRatio() {
+    Cli.Captured run = Cli.rll("bench", "sweep", "--runs", "1", "--iterations", "2");
+    assertEquals(0, run.exit(), run.toString());
+    assertTrue(run.out().startsWith("1 runs of 2 iterations, 1 round(s)\n"), run.out());
+    assertTrue(run.out().contains("\none after another: "), run.out());
+    assertTrue(run.out().contains("\nas one sweep: "), run.out());
+    assertTrue(run.out().contains("\nratio: the sweep takes "), run.out());
+  }
+
+  @Test
+  void benchSweepRejectsNoRuns() {
+    Cli.Captured run = Cli.rll("bench", "sweep", "--runs", "0");
+    assertEquals(2, run.exit(), run.toString());
+    assertEquals("rll: --runs must be at least 1, got 0", run.err().strip());
+  }
+
+  @Test
   void everyCommandIsListedOnce() {
     Cli.Captured run = Cli.rll("--help");
     for (String name :

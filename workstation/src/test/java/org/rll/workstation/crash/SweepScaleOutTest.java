@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +32,7 @@ import org.rll.workflows.sweep.SweepPlan;
 import org.rll.workflows.sweep.SweepResult;
 import org.rll.workflows.sweep.SweepRun;
 import org.rll.workflows.sweep.SweepSpec;
+import org.rll.workstation.bench.ShortSweep;
 import org.rll.workstation.dev.DevPorts;
 import org.rll.workstation.dev.DevStack;
 
@@ -102,27 +103,14 @@ class SweepScaleOutTest {
     }
   }
 
-  private static SweepSpec sweep(Path source) throws Exception {
-    ObjectNode base =
-        (ObjectNode)
-            JSON.readTree(
-                SpecTree.parse(
-                        """
-                        {"dataset": {"format": "fashion-mnist"},
-                         "sampler": {"classesPerBatch": 5, "imagesPerClass": 36},
-                         "model": {"backbone": "small-conv"},
-                         "training": {"learningRate": 0.01, "checkpointEvery": 10}}
-                        """)
-                    .set("dataset.source", source.toUri().toString())
-                    .set("training.iterations", ITERATIONS)
-                    .set("training.chunkIterations", ITERATIONS)
-                    .toString());
-    ObjectNode sweep = JSON.createObjectNode();
-    sweep.set("base", base);
-    sweep.set("axes", JSON.readTree("[{\"path\": \"loss.alpha\", \"values\": [1.0, 1.2, 1.4]}]"));
-    sweep.set("seeds", JSON.readTree("[0, 1]"));
-    sweep.put("maxParallel", 4);
-    return JSON.treeToValue(sweep, SweepSpec.class);
+  private static SweepSpec sweep(Path source) {
+    return ShortSweep.of(
+        source,
+        ITERATIONS,
+        10,
+        "[{\"path\": \"loss.alpha\", \"values\": [1.0, 1.2, 1.4]}]",
+        List.of(0L, 1L),
+        4);
   }
 
   /** Waits until {@code worker} has started training a run of the sweep. */
