@@ -41,11 +41,11 @@ class MarginLossTrainingTest {
 
   /**
    * With no momentum history and no weight decay, one step moves beta by -lr * factor * gradient:
-   * the paper's factor 1000 unless the config sets one.
+   * the released code's factor 10 unless the config sets one.
    */
   @Test
   void betaMovesAtTheLossOrConfiguredMultiplier() {
-    assertEquals(1000, firstStepFactor(SgdConfig.builder()), 1e-1);
+    assertEquals(10, firstStepFactor(SgdConfig.builder()), 1e-4);
     assertEquals(3, firstStepFactor(SgdConfig.builder().optLossLrMultiplier(3)), 1e-4);
   }
 

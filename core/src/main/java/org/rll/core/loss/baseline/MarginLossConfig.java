@@ -45,11 +45,13 @@ public record MarginLossConfig(
   public static final boolean DEFAULT_CLASS_SPECIFIC_BETA = true;
 
   /**
-   * The released training script gives beta its own optimiser, SGD at a learning rate of 0.1, while
-   * the network trains with Adam at 1e-4; here one SGD trains both, and beta keeps that ratio of
-   * 1000 to the network's rate. With a large base rate, set the loss's multiplier lower.
+   * The released training script trains beta with its own SGD, momentum 0.9 at a rate of 0.1, while
+   * the network trains with Adam at 1e-4. Here one SGD with momentum 0.9 trains both, so beta keeps
+   * the script's SGD rate at the base rate 0.01 that runs default to: 10 times the network's.
+   * Comparing the rates across optimisers (0.1 against Adam's 1e-4) would give 1000, far too large
+   * a step for SGD.
    */
-  public static final double DEFAULT_BETA_LR_MULTIPLIER = 1000;
+  public static final double DEFAULT_BETA_LR_MULTIPLIER = 10;
 
   /** Validates every setting; messages name the offending value. */
   public MarginLossConfig {

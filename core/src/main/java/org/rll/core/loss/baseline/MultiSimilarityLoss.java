@@ -6,15 +6,15 @@ import org.rll.core.loss.HeadLoss;
 import org.rll.core.loss.MinedCounts;
 
 /**
- * The multi-similarity loss of Wang, Han, Huang, Dong and Scott (CVPR 2019) with its pair mining
- * (Eq. 2 and its mirror for positives), as an {@link EmbeddingLoss}. For anchor i of a batch of m,
- * with S_ik = f_i . f_k:
+ * The multi-similarity loss of Wang, Han, Huang, Dong and Scott (CVPR 2019, Section 4) with its
+ * pair mining (Eqs. 10 and 11), as an {@link EmbeddingLoss}. For anchor i of a batch of m, with
+ * S_ik = f_i . f_k:
  *
  * <pre>
  * N*_i = { k of another class : S_ik + epsilon &gt; min_{y_j = y_i, j != i} S_ij }
  * P*_i = { k != i of i's class : S_ik - epsilon &lt; max_{y_j != y_i} S_ij }
  * L    = 1/m sum_i [ 1/alpha log(1 + sum_{k in P*_i} exp(-alpha (S_ik - lambda)))
- *                  + 1/beta  log(1 + sum_{k in N*_i} exp( beta  (S_ik - lambda))) ]   (Eq. 4)
+ *                  + 1/beta  log(1 + sum_{k in N*_i} exp( beta  (S_ik - lambda))) ]   (Eq. 15)
  * </pre>
  *
  * S is the cosine similarity when the model L2-normalises its embeddings, as the paper assumes and
@@ -24,7 +24,7 @@ import org.rll.core.loss.MinedCounts;
  * <ul>
  *   <li>An anchor without positives (a class alone in the batch) mines no negatives, the minimum
  *       over an empty set being +infinity, and so adds nothing.
- *   <li>An empty mined set adds log(1 + 0) = 0 to its own half of Eq. 4 only, and m is the whole
+ *   <li>An empty mined set adds log(1 + 0) = 0 to its own half of Eq. 15 only, and m is the whole
  *       batch size. The authors' code instead skips an anchor whose mined positives or negatives
  *       are empty; both divide by the batch size.
  *   <li>The anchor itself is excluded by index; the authors' code excludes same-class similarities

@@ -3,9 +3,9 @@ package org.rll.core.loss.baseline;
 import org.rll.core.loss.MinedCounts;
 
 /**
- * The multi-similarity loss (Wang et al. 2019, Eq. 2 and 4) written plainly: one anchor at a time
- * in Java doubles, mining by direct comparison and weighting with plain exp and log. The reference
- * {@link MultiSimilarityLoss} is tested against; O(N^2 d) per call.
+ * The multi-similarity loss (Wang et al. 2019, Eqs. 10, 11 and 15) written plainly: one anchor at a
+ * time in Java doubles, mining by direct comparison and weighting with plain exp and log. The
+ * reference {@link MultiSimilarityLoss} is tested against; O(N^2 d) per call.
  */
 public final class NaiveMultiSimilarityLoss {
   private final MultiSimilarityLossConfig config;

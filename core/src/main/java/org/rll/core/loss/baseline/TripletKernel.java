@@ -1,15 +1,16 @@
 package org.rll.core.loss.baseline;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.rll.core.loss.HeadLoss;
 import org.rll.core.loss.MinedCounts;
 
 /**
- * The vectorised triplet loss of one embedding head, for each {@link TripletMining}: triplets are
- * mined on detached distances with masks and arg-min / arg-max (no per-anchor loop), then their
- * violations d_ap - d_an + alpha are gathered from the live distances.
+ * The triplet loss of one embedding head, for each {@link TripletMining}, mined on detached
+ * distances: batch hard with masks and arg-min / arg-max, then its violations d_ap - d_an + alpha
+ * gathered from the live distances; semi-hard and all as {@link TripletWeights}, constant weights
+ * over the live distances.
  */
 final class TripletKernel {
   /**
@@ -27,41 +28,10 @@ final class TripletKernel {
 
   HeadLoss compute(PairDistances pairs) {
     return switch (config.mining()) {
-      case SEMIHARD -> semihard(pairs);
+      case SEMIHARD -> weighted(pairs, TripletWeights::semihard);
       case HARD -> hard(pairs);
-      case ALL -> all(pairs);
+      case ALL -> weighted(pairs, TripletWeights::all);
     };
-  }
-
-  /**
-   * Entry [a, p] is the triplet of anchor a, positive p and the negative chosen for them: the
-   * closest negative farther from a than p if there is one, else a's farthest negative.
-   */
-  private HeadLoss semihard(PairDistances pairs) {
-    int n = pairs.size();
-    NDArray fixed = pairs.fixed();
-    NDArray anchorNegative = fixed.reshape(n, 1, n);
-    NDArray fartherThanPositive =
-        pairs.negatives().reshape(n, 1, n).logicalAnd(anchorNegative.gt(fixed.reshape(n, n, 1)));
-    NDArray closestFarther = masked(anchorNegative, fartherThanPositive, OUT_OF_MASK).argMin(2);
-    NDArray farthest = masked(fixed, pairs.negatives(), -1).argMax(1).reshape(n, 1);
-    NDArray chosen =
-        NDArrays.where(fartherThanPositive.sum(new int[] {2}).gt(0), closestFarther, farthest);
-    NDArray violations = pairs.live().sub(pairs.live().gather(chosen, 1)).add(config.margin());
-    NDArray active = pairs.positives().logicalAnd(violations.stopGradient().gt(0));
-
-    NDArray negativeIndex =
-        fixed.getManager().arange(0, n, 1, DataType.INT64, fixed.getDevice()).reshape(1, 1, n);
-    NDArray usedNegatives =
-        chosen
-            .reshape(n, n, 1)
-            .eq(negativeIndex)
-            .logicalAnd(active.reshape(n, n, 1))
-            .sum(new int[] {1})
-            .gt(0);
-    long[] counts = pairs.count(active, usedNegatives, pairs.positives());
-    NDArray loss = pairs.averaging(active, counts[2]).mul(violations).sum();
-    return new HeadLoss(loss, new MinedCounts(counts[0], counts[1]));
   }
 
   /** Entry [a] is the triplet of anchor a, its farthest positive and its closest negative. */
@@ -84,22 +54,29 @@ final class TripletKernel {
     return new HeadLoss(loss, new MinedCounts(counts[0], counts[0]));
   }
 
-  /** Entry [a, p, n] is the triplet of anchor a, positive p and negative n. */
-  private HeadLoss all(PairDistances pairs) {
-    int n = pairs.size();
+  /** Semi-hard or all triplets, mined in Java as constant weights over the live distances. */
+  private HeadLoss weighted(PairDistances pairs, Miner miner) {
+    pairs.count(); // refuses a batch of a single class
+    TripletWeights mined =
+        miner.mine(
+            pairs.fixedRows(),
+            pairs.positives().toBooleanArray(),
+            pairs.negatives().toBooleanArray(),
+            config.margin());
     NDArray live = pairs.live();
-    NDArray violations = live.reshape(n, n, 1).sub(live.reshape(n, 1, n)).add(config.margin());
-    NDArray active =
-        pairs
-            .positives()
-            .reshape(n, n, 1)
-            .logicalAnd(pairs.negatives().reshape(n, 1, n))
-            .logicalAnd(violations.stopGradient().gt(0));
+    NDManager scope = live.getManager();
+    int n = pairs.size();
+    NDArray loss =
+        OwnedConstants.array(scope, mined.weights(), new Shape(n, n), live.getDataType())
+            .mul(live)
+            .sum()
+            .add(OwnedConstants.scalar(scope, mined.constant(), live.getDataType()));
+    return new HeadLoss(loss, mined.counts());
+  }
 
-    long[] counts =
-        pairs.count(active.sum(new int[] {2}).gt(0), active.sum(new int[] {1}).gt(0), active);
-    NDArray loss = pairs.averaging(active, counts[2]).mul(violations).sum();
-    return new HeadLoss(loss, new MinedCounts(counts[0], counts[1]));
+  /** One of {@link TripletWeights}'s minings. */
+  private interface Miner {
+    TripletWeights mine(double[][] distances, boolean[] positives, boolean[] negatives, double m);
   }
 
   /**

@@ -31,8 +31,9 @@ import org.rll.core.loss.HeadLoss;
  * </ul>
  *
  * <p>Ties in a selection go to the lowest index. Gradient flows through both ends of every
- * distance. {@code semihard} and {@code all} build N x N x N arrays: memory grows with the cube of
- * the batch size.
+ * distance. {@code semihard} and {@code all} mine in Java in O(N^2 log N), by sorting each anchor's
+ * distances, and weigh the distances with the counts of active triplets through each pair; no N x N
+ * x N array is built.
  *
  * <p>Mined counts: the distinct ordered pairs in the triplets with a non-zero term, {@code
  * positives} = (anchor, positive) pairs, {@code negatives} = (anchor, negative) pairs; with {@code

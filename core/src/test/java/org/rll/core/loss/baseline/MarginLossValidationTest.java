@@ -48,7 +48,7 @@ class MarginLossValidationTest {
     assertEquals("margin", config.type());
     assertEquals(config, config.newLoss().getConfig());
     assertEquals(MarginLossConfig.defaults(), MarginLoss.builder().build().getConfig());
-    assertEquals(1000, config.newLoss().defaultParameterLrMultiplier());
+    assertEquals(10, config.newLoss().defaultParameterLrMultiplier());
   }
 
   @Test
