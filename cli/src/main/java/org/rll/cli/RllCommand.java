@@ -13,6 +13,7 @@ import org.rll.cli.run.ResumeCommand;
 import org.rll.cli.run.StatusCommand;
 import org.rll.cli.run.TrainCommand;
 import org.rll.cli.sweep.SweepCommand;
+import org.rll.cli.ui.UiCommand;
 import org.rll.cli.worker.WorkerCommand;
 import org.rll.core.exceptions.RllException;
 import org.rll.core.exceptions.TransientStorageException;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       SweepCommand.class,
       TrainCommand.class,
+      UiCommand.class,
       WorkerCommand.class
     })
 public final class RllCommand implements Runnable {

@@ -265,7 +265,7 @@ public final class ResultsRepository {
     return "(dataset " + selection.dataset().orElse("any") + ", run ids " + ids + ")";
   }
 
-  private static RunRow runRow(ResultSet r) throws SQLException {
+  static RunRow runRow(ResultSet r) throws SQLException {
     return new RunRow(
         r.getString("run_id"),
         r.getString("workflow_id"),
@@ -277,7 +277,7 @@ public final class ResultsRepository {
         Jdbc.instant(r, "updated_at"));
   }
 
-  private static CheckpointRow checkpointRow(ResultSet r) throws SQLException {
+  static CheckpointRow checkpointRow(ResultSet r) throws SQLException {
     return new CheckpointRow(
         r.getString("run_id"),
         r.getLong("iteration"),
@@ -286,7 +286,7 @@ public final class ResultsRepository {
         Jdbc.instant(r, "created_at"));
   }
 
-  private static TrainingLogRow trainingLogRow(ResultSet r) throws SQLException {
+  static TrainingLogRow trainingLogRow(ResultSet r) throws SQLException {
     return new TrainingLogRow(
         r.getString("run_id"),
         r.getLong("iteration"),

@@ -24,13 +24,15 @@ final class SweepSql {
           setting_hash = excluded.setting_hash, setting = excluded.setting, seed = excluded.seed
       """;
 
+  /** The axes of sweep {@code s} as a {@code text[]} column {@code axes}, in order. */
+  static final String AXES =
+      "ARRAY(SELECT a.path FROM jsonb_array_elements_text(s.axes) WITH ORDINALITY AS a(path, i)"
+          + " ORDER BY a.i) AS axes";
+
   static final String SELECT_SWEEP =
-      """
-      SELECT s.sweep_id, s.spec::text AS spec, s.created_at, s.updated_at,
-          ARRAY(SELECT a.path FROM jsonb_array_elements_text(s.axes) WITH ORDINALITY AS a(path, i)
-                ORDER BY a.i) AS axes
-      FROM sweeps s WHERE s.sweep_id = ?
-      """;
+      "SELECT s.sweep_id, s.spec::text AS spec, s.created_at, s.updated_at, "
+          + AXES
+          + " FROM sweeps s WHERE s.sweep_id = ?";
 
   static final String SELECT_SWEEP_RUNS =
       "SELECT sweep_id, run_id, setting_hash, setting::text AS setting, seed FROM sweep_runs"
@@ -58,7 +60,7 @@ final class SweepSql {
     return new SweepRow(
         r.getString("sweep_id"),
         r.getString("spec"),
-        List.of((String[]) r.getArray("axes").getArray()),
+        axes(r),
         Jdbc.instant(r, "created_at"),
         Jdbc.instant(r, "updated_at"));
   }
@@ -70,5 +72,10 @@ final class SweepSql {
         r.getString("setting_hash"),
         r.getString("setting"),
         r.getLong("seed"));
+  }
+
+  /** The {@link #AXES} column of the current row. */
+  static List<String> axes(ResultSet r) throws SQLException {
+    return List.of((String[]) r.getArray("axes").getArray());
   }
 }

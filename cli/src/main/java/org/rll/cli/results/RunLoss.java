@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rll.db.RunRow;
 
 /** The loss a run trained with, as its stored spec names it: {@code loss.type}. */
-final class RunLoss {
+public final class RunLoss {
   /** The type of a spec that names none. */
   static final String DEFAULT = "ranked-list";
 
@@ -14,7 +14,7 @@ final class RunLoss {
   private RunLoss() {}
 
   /** {@code run}'s {@code loss.type}, or {@link #DEFAULT}; a spec that is not JSON names none. */
-  static String of(RunRow run) {
+  public static String of(RunRow run) {
     try {
       return JSON.readTree(run.specJson()).path("loss").path("type").asText(DEFAULT);
     } catch (JsonProcessingException e) {

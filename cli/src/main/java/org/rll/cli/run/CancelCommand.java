@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rll.db.RunRow;
 import org.rll.worker.TemporalConnection;
-import org.rll.workflows.pipeline.RllPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +31,7 @@ public final class CancelCommand implements Callable<Integer> {
     String workflowId = arguments.workflowId(row);
     PrintWriter out = spec.commandLine().getOut();
     try (TemporalConnection connection = arguments.temporal.connect()) {
-      if (!connection.isRunning(workflowId)) {
+      if (!new RunControl(connection).cancel(workflowId)) {
         out.println(
             "run "
                 + runId
@@ -41,7 +40,6 @@ public final class CancelCommand implements Callable<Integer> {
                 + ": nothing to cancel");
         return 1;
       }
-      connection.client().newWorkflowStub(RllPipeline.class, workflowId).cancel();
     }
     out.println(
         "asked run "

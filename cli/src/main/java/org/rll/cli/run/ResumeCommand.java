@@ -3,16 +3,12 @@ package org.rll.cli.run;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.rll.cli.spec.SpecFile;
 import org.rll.cli.sweep.SweepCommand;
 import org.rll.cli.sweep.SweepFollower;
-import org.rll.core.exceptions.ValidationException;
 import org.rll.db.RunRow;
 import org.rll.db.SweepRow;
 import org.rll.worker.TemporalConnection;
-import org.rll.workflows.spec.PipelineSpec;
 import org.rll.workflows.sweep.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,25 +46,9 @@ public final class ResumeCommand implements Callable<Integer> {
       return resumeSweep(sweep.get());
     }
     RunRow run = arguments.require();
-    PipelineSpec runSpec =
-        SpecFile.json(run.specJson(), "the recorded spec of run " + runId)
-            .toSpec(tree -> tree.set("runId", runId));
     PrintWriter out = spec.commandLine().getOut();
     try (TemporalConnection connection = arguments.temporal.connect()) {
-      if (run.workflowId() != null && connection.isRunning(run.workflowId())) {
-        throw new ValidationException(
-            "run "
-                + runId
-                + " is still running as workflow "
-                + run.workflowId()
-                + "; `rll cancel "
-                + runId
-                + "` stops it, `rll status "
-                + runId
-                + "` shows it");
-      }
-      String workflowId = nextWorkflowId(runId, run.workflowId());
-      TrainCommand.start(connection.client(), runSpec, workflowId);
+      String workflowId = new RunControl(connection).resume(run);
       out.println(
           "run "
               + runId
@@ -100,14 +80,5 @@ public final class ResumeCommand implements Callable<Integer> {
           : SweepFollower.follow(
               connection.client(), sweep.sweepId(), out, follow.poll, arguments.database);
     }
-  }
-
-  /** {@code <run>-resume-<n>}, n one more than that of the previous resume, if any. */
-  static String nextWorkflowId(String runId, String previous) {
-    Matcher resumed =
-        Pattern.compile(Pattern.quote(runId) + "-resume-(\\d+)")
-            .matcher(previous == null ? "" : previous);
-    int n = resumed.matches() ? Integer.parseInt(resumed.group(1)) + 1 : 1;
-    return runId + "-resume-" + n;
   }
 }

@@ -253,10 +253,10 @@ class SpecFileTest {
 
   @Test
   void resumeNumbersItsWorkflows() {
-    assertEquals("r-resume-1", ResumeCommand.nextWorkflowId("r", "r"));
-    assertEquals("r-resume-1", ResumeCommand.nextWorkflowId("r", null));
-    assertEquals("r-resume-3", ResumeCommand.nextWorkflowId("r", "r-resume-2"));
-    assertEquals("r-resume-1", ResumeCommand.nextWorkflowId("r", "other-resume-2"));
+    assertEquals("r-resume-1", RunControl.nextWorkflowId("r", "r"));
+    assertEquals("r-resume-1", RunControl.nextWorkflowId("r", null));
+    assertEquals("r-resume-3", RunControl.nextWorkflowId("r", "r-resume-2"));
+    assertEquals("r-resume-1", RunControl.nextWorkflowId("r", "other-resume-2"));
   }
 
   private static PipelineSpec spec(Path file) {

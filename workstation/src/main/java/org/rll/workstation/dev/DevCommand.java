@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the whole system in this process until interrupted: the Temporal Java test server,"
           + " an embedded PostgreSQL (<home>/pg), S3Proxy over <home>/s3 (bucket rll) and a worker"
-          + " polling rll-cpu and rll-gpu. Every server listens on 127.0.0.1 only.",
+          + " polling rll-cpu and rll-gpu, and the dashboard of rll ui on"
+          + " http://127.0.0.1:8080/. Every server listens on 127.0.0.1 only.",
       "The test server keeps its state in memory only: stopping rll dev ends every workflow, while"
           + " results and artifacts stay; `rll resume <run>` continues an interrupted run.",
       "It prints the environment with which other rll processes use it."
@@ -52,9 +53,15 @@ public final class DevCommand implements Callable<Integer>, CommandPlugin {
       description = "PostgreSQL port (default: ${DEFAULT-VALUE}).")
   int postgresPort;
 
+  @Option(
+      names = "--ui-port",
+      defaultValue = "8080",
+      description = "Dashboard port, on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  int uiPort;
+
   @Override
   public Integer call() throws Exception {
-    DevStack stack = DevStack.start(home, new DevPorts(temporalPort, s3Port, postgresPort));
+    DevStack stack = DevStack.start(home, new DevPorts(temporalPort, s3Port, postgresPort, uiPort));
     describe(stack, spec.commandLine().getOut());
     UntilStopped.await(stack);
     return 0;
@@ -62,6 +69,7 @@ public final class DevCommand implements Callable<Integer>, CommandPlugin {
 
   private static void describe(DevStack stack, PrintWriter out) {
     out.println("rll dev: the embedded stack is up; Ctrl-C stops it");
+    out.println("  Dashboard   " + stack.dashboard());
     out.println(
         "  Temporal    " + stack.temporalTarget() + ", namespace default (state in memory only)");
     out.println(

@@ -1,5 +1,6 @@
 package org.rll.workstation.dev;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import javax.sql.DataSource;
 import org.rll.activities.ActivityEnvironment;
 import org.rll.cli.options.ResultsConnection;
 import org.rll.cli.options.RllHome;
+import org.rll.cli.ui.UiServer;
+import org.rll.cli.ui.api.UiBackends;
 import org.rll.core.dataset.fetch.HttpSourceConfig;
 import org.rll.core.dataset.fetch.Sources;
 import org.rll.core.exceptions.StorageAccessException;
@@ -39,10 +42,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The whole system in one process, with its data under one home directory: the Temporal Java test
  * server ({@link LoopbackTemporalServer}), an embedded PostgreSQL ({@code <home>/pg}), S3Proxy over
- * {@code <home>/s3} (bucket {@code rll}) and a worker polling both task queues, workflows included.
- * Every server listens on 127.0.0.1 only. Temporal's state is in memory only: a restarted stack has
- * no workflows, while results and artifacts stay, so {@code rll resume} continues a run the restart
- * interrupted.
+ * {@code <home>/s3} (bucket {@code rll}), a worker polling both task queues, workflows included,
+ * and the dashboard ({@code rll ui}). Every server listens on 127.0.0.1 only. Temporal's state is
+ * in memory only: a restarted stack has no workflows, while results and artifacts stay, so {@code
+ * rll resume} continues a run the restart interrupted.
  */
 public final class DevStack implements AutoCloseable {
   /** The bucket of every artifact. */
@@ -59,6 +62,7 @@ public final class DevStack implements AutoCloseable {
   private S3BlobStore store;
   private ResultsConnection database;
   private RunningWorkers workers;
+  private UiServer dashboard;
 
   private DevStack() {}
 
@@ -125,6 +129,11 @@ public final class DevStack implements AutoCloseable {
             activities.apply(environment),
             WORKER_GRACE);
     parts.push(workers);
+    dashboard =
+        UiServer.start(
+            new InetSocketAddress("127.0.0.1", ports.ui()),
+            new UiBackends(database.dataSource(), temporal, store));
+    parts.push(dashboard);
   }
 
   private S3Settings startS3(Path directory, int port) {
@@ -177,6 +186,11 @@ public final class DevStack implements AutoCloseable {
   /** The results database's JDBC URL for other processes, user included (no password needed). */
   public String databaseUrl() {
     return database.localUrl().orElseThrow();
+  }
+
+  /** The dashboard's address, {@code http://127.0.0.1:<port>/}. */
+  public URI dashboard() {
+    return dashboard.address();
   }
 
   /** What the stack's worker polls, one line per queue. */

@@ -14,7 +14,7 @@ import org.rll.workstation.dev.DevPorts;
 import org.rll.workstation.dev.DevStack;
 
 /** A dev stack on free ports whose activities are {@link FakeActivities}, and {@code rll} on it. */
-final class FakeStack implements AutoCloseable {
+public final class FakeStack implements AutoCloseable {
   final DevStack stack;
   final FakeActivities fakes;
   final ResultsRepository results;
@@ -25,7 +25,7 @@ final class FakeStack implements AutoCloseable {
     this.results = new ResultsRepository(stack.dataSource());
   }
 
-  static FakeStack start(Path home, long millisPerIteration) {
+  public static FakeStack start(Path home, long millisPerIteration) {
     FakeActivities[] fakes = new FakeActivities[1];
     DevStack stack =
         DevStack.start(
@@ -39,7 +39,7 @@ final class FakeStack implements AutoCloseable {
    * {@code rll args...} against the stack, progress asked for every 100 ms; {@code train} finds the
    * database through the stack's workflow, the other commands get its URL.
    */
-  Cli.Captured rll(String... args) {
+  public Cli.Captured rll(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     if (!"train".equals(args[0])) {
       all.addAll(List.of("--db-url", stack.databaseUrl()));
@@ -52,12 +52,22 @@ final class FakeStack implements AutoCloseable {
   }
 
   /** Waits up to 60 s for {@code condition}. */
-  static void await(BooleanSupplier condition) throws InterruptedException {
+  public static void await(BooleanSupplier condition) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (!condition.getAsBoolean()) {
       assertTrue(Instant.now().isBefore(deadline), "timed out");
       Thread.sleep(50);
     }
+  }
+
+  /** The stack. */
+  public DevStack stack() {
+    return stack;
+  }
+
+  /** The stack's results database. */
+  public ResultsRepository results() {
+    return results;
   }
 
   @Override
