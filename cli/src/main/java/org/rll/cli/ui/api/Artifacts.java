@@ -12,7 +12,8 @@ import org.rll.core.storage.BlobStore;
  */
 final class Artifacts {
   private static final Pattern OFFERED =
-      Pattern.compile("model\\.onnx|embeddings-\\d+/[A-Za-z0-9._-]+|[A-Za-z0-9._-]+\\.png");
+      Pattern.compile(
+          "model(-\\d+)?\\.onnx|embeddings-\\d+/embeddings/index\\.json|[A-Za-z0-9._-]+\\.png");
 
   private final BlobStore store;
 
