@@ -39,7 +39,7 @@ public final class DashboardQueries {
           """;
   private static final String ONE = SELECT_SUMMARIES + " WHERE r.run_id = ?";
   private static final String SELECT_LOG_SINCE =
-      "SELECT run_id, iteration, loss, mined_positives, mined_negatives, lr, images_per_second"
+      "SELECT iteration, loss, mined_positives, mined_negatives, lr, images_per_second"
           + " FROM training_log WHERE run_id = ? AND iteration > ? ORDER BY iteration";
   private static final String SELECT_SWEEPS =
       "SELECT s.sweep_id, s.created_at, "
@@ -68,13 +68,23 @@ public final class DashboardQueries {
   }
 
   /** The training log of {@code runId} after iteration {@code since}, by iteration. */
-  public List<TrainingLogRow> trainingLogAfter(String runId, long since) {
-    return jdbc.query(
+  public TrainingLogColumns trainingLogAfter(String runId, long since) {
+    TrainingLogColumns columns = new TrainingLogColumns();
+    jdbc.scan(
         "read training log of run " + runId,
         SELECT_LOG_SINCE,
-        ResultsRepository::trainingLogRow,
+        r ->
+            columns.add(
+                r.getLong(1),
+                r.getDouble(2),
+                r.getLong(3),
+                r.getLong(4),
+                r.getDouble(5),
+                r.getDouble(6)),
+        true,
         runId,
         since);
+    return columns;
   }
 
   /** Every sweep, newest first. */

@@ -286,7 +286,7 @@ public final class ResultsRepository {
         Jdbc.instant(r, "created_at"));
   }
 
-  static TrainingLogRow trainingLogRow(ResultSet r) throws SQLException {
+  private static TrainingLogRow trainingLogRow(ResultSet r) throws SQLException {
     return new TrainingLogRow(
         r.getString("run_id"),
         r.getLong("iteration"),

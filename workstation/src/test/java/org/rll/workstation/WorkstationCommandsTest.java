@@ -61,6 +61,17 @@ class WorkstationCommandsTest {
   }
 
   @Test
+  void benchUiTimesEachAnswerAgainstItsQuery() {
+    Cli.Captured run = Cli.rll("bench", "ui", "--runs", "3", "--log-rows", "50", "--repeat", "1");
+    assertEquals(0, run.exit(), run.toString());
+    List<String> lines = run.out().lines().toList();
+    assertEquals("3 runs of 20 log rows, one of 50 rows; median of 1", lines.get(0));
+    assertTrue(lines.get(1).startsWith("GET /api/runs "), run.out());
+    assertTrue(lines.get(2).startsWith("GET /api/runs/long-run/log "), run.out());
+    assertTrue(lines.get(2).contains(" ratio "), run.out());
+  }
+
+  @Test
   void benchSweepRejectsNoRuns() {
     Cli.Captured run = Cli.rll("bench", "sweep", "--runs", "0");
     assertEquals(2, run.exit(), run.toString());
@@ -73,7 +84,7 @@ class WorkstationCommandsTest {
     for (String name :
         new String[] {
           "bench", "cancel", "dataset", "demo", "dev", "report", "results", "resume", "status",
-          "train", "worker"
+          "train", "ui", "worker"
         }) {
       assertTrue(run.out().contains("\n  " + name + " "), run.out());
     }

@@ -2,15 +2,12 @@ package org.rll.workstation.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.rll.cli.CommandPlugin;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.idx.FashionMnist;
@@ -90,7 +87,7 @@ public final class BenchSweepCommand implements Callable<Integer>, CommandPlugin
       print(out, plain, swept);
       return 0;
     } finally {
-      deleteTree(home);
+      ScratchHome.delete(home);
     }
   }
 
@@ -112,15 +109,5 @@ public final class BenchSweepCommand implements Callable<Integer>, CommandPlugin
         swept / plain,
         (swept - plain) / total);
     out.flush();
-  }
-
-  private static void deleteTree(Path directory) {
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the benchmark's home " + directory, e);
-    }
   }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rll.cli.Cli;
 import org.rll.db.ResultsRepository;
 import org.rll.db.TrainingLogRow;
 import org.rll.workflows.RunStatus;
@@ -32,24 +31,9 @@ class DashboardApiTest {
 
   @BeforeAll
   static void startStackWithTwoRuns() throws Exception {
-    fake = FakeStack.start(home, 100);
+    fake = TwoRuns.start(home, 3);
     results = fake.results();
     http = new DashboardHttp(fake.stack().dashboard());
-    Cli.Captured done =
-        fake.rll("train", "--source", "file:///data/fake", "--iterations", "3", "--run-id", "done");
-    assertEquals(0, done.exit(), done.toString());
-    Cli.Captured live =
-        fake.rll(
-            "train",
-            "--source",
-            "file:///data/fake",
-            "--iterations",
-            "100000",
-            "--run-id",
-            "live",
-            "--detach");
-    assertEquals(0, live.exit(), live.toString());
-    FakeStack.await(() -> results.trainingLog("live").size() >= 2);
   }
 
   @AfterAll

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.rll.core.exceptions.RllException;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.db.RunFilter;
+import org.rll.db.TrainingLogColumns;
 import org.rll.workflows.RunStatus;
 
 /**
@@ -70,6 +71,10 @@ public final class ApiRoutes implements HttpHandler {
     } else if (artifact.matches()) {
       requireMethod(exchange, "GET");
       download(exchange, api.artifacts().key(artifact.group(1), artifact.group(2)));
+    } else if (run.matches() && "/log".equals(run.group(2))) {
+      requireMethod(exchange, "GET");
+      TrainingLogColumns log = api.log(run.group(1), query.longValue("since", -1));
+      Exchanges.stream(exchange, "application/json", out -> LogJson.write(out, run.group(1), log));
     } else if (run.matches()) {
       sendJson(exchange, runRoute(exchange, run.group(1), run.group(2), query));
     } else {
@@ -83,7 +88,6 @@ public final class ApiRoutes implements HttpHandler {
       return get(exchange, () -> api.run(runId));
     }
     return switch (action) {
-      case "/log" -> get(exchange, () -> api.log(runId, query.longValue("since", -1)));
       case "/metrics" -> get(exchange, () -> api.metrics(runId));
       case "/cancel" -> post(exchange, () -> api.cancel(runId));
       case "/resume" -> post(exchange, () -> api.resume(runId));

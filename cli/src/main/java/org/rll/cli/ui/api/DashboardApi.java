@@ -18,6 +18,7 @@ import org.rll.db.RunFilter;
 import org.rll.db.RunRow;
 import org.rll.db.RunSummary;
 import org.rll.db.SweepListing;
+import org.rll.db.TrainingLogColumns;
 import org.rll.workflows.RunStatus;
 
 /** The answers of the JSON API, one method per endpoint; README's "Dashboard" lists them. */
@@ -58,7 +59,7 @@ final class DashboardApi {
     RunSummary summary = summary(runId);
     ObjectNode node = json.createObjectNode();
     node.set("run", runJson.of(summary));
-    node.set("spec", json.readTree(summary.run().specJson()));
+    node.set("spec", withoutNulls(json.readTree(summary.run().specJson())));
     ArrayNode checkpoints = node.putArray("checkpoints");
     for (CheckpointRow checkpoint : results.checkpoints(runId)) {
       checkpoints
@@ -73,9 +74,11 @@ final class DashboardApi {
   }
 
   /** {@code GET /api/runs/<run>/log?since=<iteration>}: the log after {@code since}, in columns. */
-  JsonNode log(String runId, long since) {
-    summary(runId);
-    return LogJson.of(json, runId, queries.trainingLogAfter(runId, since));
+  TrainingLogColumns log(String runId, long since) {
+    if (results.run(runId).isEmpty()) {
+      throw new HttpStatusException(404, "no run " + runId);
+    }
+    return queries.trainingLogAfter(runId, since);
   }
 
   /** {@code GET /api/runs/<run>/metrics}: every evaluation's metrics. */
@@ -169,6 +172,18 @@ final class DashboardApi {
     } catch (RuntimeException unreachable) {
       return Optional.of("the failure is not known: Temporal did not answer (" + unreachable + ")");
     }
+  }
+
+  /** The spec as it was given: fields it left out are stored as nulls, and shown as absent. */
+  private static JsonNode withoutNulls(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      object.properties().removeIf(field -> field.getValue().isNull());
+      object.forEach(DashboardApi::withoutNulls);
+    } else if (node.isArray()) {
+      node.forEach(DashboardApi::withoutNulls);
+    }
+    return node;
   }
 
   private ObjectNode message(String text) {
