@@ -20,7 +20,7 @@ class MigrationTest {
       throws SQLException {
     assertEquals(List.of(), tables(dataSource));
 
-    assertEquals(2, ResultsDatabase.migrate(dataSource));
+    assertEquals(3, ResultsDatabase.migrate(dataSource));
     assertEquals(0, ResultsDatabase.migrate(dataSource));
 
     assertEquals(
