@@ -2,21 +2,20 @@ package org.rll.devstack;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Properties;
-import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
-import org.jclouds.filesystem.FilesystemApiMetadata;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
- * A real S3 protocol server in this process: S3Proxy on 127.0.0.1, over the jclouds filesystem
- * provider in a given directory. For tests, which start it on a free port requiring AWS v2 or v4
+ * A real S3 protocol server in this process: S3Proxy on 127.0.0.1, over its {@code filesystem-nio2}
+ * store in a given directory. For tests, which start it on a free port requiring AWS v2 or v4
  * signatures with fixed credentials, and for the embedded dev stack, which starts it on a fixed
  * port accepting any signature (it listens on the loopback interface only).
  *
- * <p>The provider is named by its metadata object, not by id: a lookup by id instantiates every
- * registered provider, Azure's included, whose SDK is deliberately not on the class path.
+ * <p>S3Proxy 4 accepts what current AWS clients send at their defaults: {@code x-amz-checksum-mode}
+ * on reads, checksum headers on writes, and {@code aws-chunked} bodies with CRC trailers, also on
+ * multipart parts; it stores the checksums and returns them.
  */
 public final class S3ProxyServer implements AutoCloseable {
   /** The access key the server accepts. */
@@ -27,12 +26,12 @@ public final class S3ProxyServer implements AutoCloseable {
 
   private static final long START_TIMEOUT_MILLIS = 30_000;
 
-  private final BlobStoreContext context;
+  private final BlobStore store;
   private final S3Proxy proxy;
   private final URI endpoint;
 
-  private S3ProxyServer(BlobStoreContext context, S3Proxy proxy) {
-    this.context = context;
+  private S3ProxyServer(BlobStore store, S3Proxy proxy) {
+    this.store = store;
     this.proxy = proxy;
     this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
   }
@@ -55,15 +54,10 @@ public final class S3ProxyServer implements AutoCloseable {
 
   private static S3ProxyServer start(Path dataDir, int port, AuthenticationType authentication)
       throws Exception {
-    Properties properties = new Properties();
-    properties.setProperty("jclouds.filesystem.basedir", dataDir.toAbsolutePath().toString());
-    BlobStoreContext context =
-        ContextBuilder.newBuilder(new FilesystemApiMetadata())
-            .overrides(properties)
-            .build(BlobStoreContext.class);
+    BlobStore store = new FilesystemNio2BlobStore(dataDir.toAbsolutePath().toString());
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(context.getBlobStore())
+            .blobStore(store)
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(authentication, ACCESS_KEY, SECRET_KEY)
             .build();
@@ -71,10 +65,10 @@ public final class S3ProxyServer implements AutoCloseable {
       proxy.start();
       awaitStarted(proxy);
     } catch (Exception e) {
-      context.close();
+      store.close();
       throw e;
     }
-    return new S3ProxyServer(context, proxy);
+    return new S3ProxyServer(store, proxy);
   }
 
   /** Where clients connect. */
@@ -84,7 +78,9 @@ public final class S3ProxyServer implements AutoCloseable {
 
   /** Creates {@code bucket} if it does not exist yet. */
   public void createBucket(String bucket) {
-    context.getBlobStore().createContainerInLocation(null, bucket);
+    if (!store.containerExists(bucket)) {
+      store.createContainer(bucket);
+    }
   }
 
   /** Stops the server; its data directory stays. */
@@ -93,7 +89,7 @@ public final class S3ProxyServer implements AutoCloseable {
     try {
       proxy.stop();
     } finally {
-      context.close();
+      store.close();
     }
   }
 

@@ -14,8 +14,11 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 /**
  * Builds the synchronous {@link S3Client} that {@link S3BlobStore} and {@link S3Source} share.
  *
- * <p>Checksums are computed and validated only when an operation requires them: since 2.30 the SDK
- * otherwise sends chunked CRC trailers that several S3-compatible servers reject. The SDK retries
+ * <p>Checksums are computed and validated only when an operation requires them, although the
+ * embedded S3Proxy now accepts the SDK's defaults: rll checks its artifacts end to end itself (a
+ * SHA-256 of every checkpoint file and embedding shard, recorded at write and compared at read), so
+ * transport CRCs would add little, while the SDK's default chunked CRC trailers are refused by
+ * several S3-compatible servers people point rll at. The SDK retries
  * throttling and connection faults a few times with jittered backoff; what still fails surfaces as
  * {@link org.rll.core.exceptions.TransientStorageException} for the activity's own retry policy.
  */
