@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * embedded S3Proxy now accepts the SDK's defaults: rll checks its artifacts end to end itself (a
  * SHA-256 of every checkpoint file and embedding shard, recorded at write and compared at read), so
  * transport CRCs would add little, while the SDK's default chunked CRC trailers are refused by
- * several S3-compatible servers people point rll at. The SDK retries
- * throttling and connection faults a few times with jittered backoff; what still fails surfaces as
- * {@link org.rll.core.exceptions.TransientStorageException} for the activity's own retry policy.
+ * several S3-compatible servers people point rll at. The SDK retries throttling and connection
+ * faults a few times with jittered backoff; what still fails surfaces as {@link
+ * org.rll.core.exceptions.TransientStorageException} for the activity's own retry policy.
  */
 public final class S3Clients {
   static final int MAX_ATTEMPTS = 4;

@@ -75,7 +75,7 @@ class SpecCodecTest {
           null                                 | the spec must be a JSON object such as {"dataset":{"source":"..."}}, got null
           {"loss":{"alpha":1,"alpha":2}}       | the spec is not valid JSON: Duplicate field 'alpha' (line 1, column 27)
           {"loss":{"alpha":1}                  | the spec is not valid JSON: Unexpected end-of-input: expected close marker for Object (opened at line 1, column 1) (line 1, column 20)
-          {"loss":{}} x                        | the spec is not valid JSON: Unrecognized token 'x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 14)
+          {"loss":{}} x                        | the spec is not valid JSON: Unrecognized token 'x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 13)
           {"loss":{"alpha":NaN}}               | the spec is not valid JSON: Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow (line 1, column 21)
           {"loss":{"ks":[1}}                    | the spec is not valid JSON: Unexpected close marker '}': expected ']' (opened at line 1, column 15) (line 1, column 17)
           ''                                   | the spec is empty; give a spec such as {"dataset":{"source":"..."}}
