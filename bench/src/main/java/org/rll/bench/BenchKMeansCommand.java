@@ -3,11 +3,14 @@ package org.rll.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.List;
 import java.util.Locale;
 import org.rll.bench.synthetic.SyntheticClasses;
 import org.rll.core.metrics.KMeans;
 import org.rll.core.metrics.KMeansRestartSummary;
 import org.rll.core.metrics.KMeansResult;
+import org.rll.core.metrics.KMeansSeedingMethod;
+import org.rll.core.metrics.NormalizedMutualInformation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "kmeans",
     mixinStandardHelpOptions = true,
-    description = "k-means++ seeding and Lloyd iterations against a bare blocked matrix product.")
+    description =
+        "k-means|| and k-means++ seeding and Lloyd iterations against a bare blocked matrix"
+            + " product, with each fit's NMI.")
 public final class BenchKMeansCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -53,6 +58,15 @@ public final class BenchKMeansCommand implements Runnable {
   @Option(names = "--seed", description = "Data and k-means seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
+  @Option(
+      names = "--seeding",
+      split = ",",
+      description =
+          "Seedings to time one after another: K_MEANS_PARALLEL, K_MEANS_PLUS_PLUS"
+              + " (default: both; each fit's NMI against the generating centres is printed).")
+  List<KMeansSeedingMethod> seedings =
+      List.of(KMeansSeedingMethod.K_MEANS_PARALLEL, KMeansSeedingMethod.K_MEANS_PLUS_PLUS);
+
   @Override
   public void run() {
     int rowsPerBlock = blockSize != null ? blockSize : KMeans.defaultBlockSize(k);
@@ -68,35 +82,56 @@ public final class BenchKMeansCommand implements Runnable {
           "bare blocked product N x k x d: %.3f s (%.1f GFLOP/s)",
           productSeconds, 2.0 * n * k * dim / productSeconds / 1e9);
 
-      long start = System.nanoTime();
-      KMeansResult result =
-          KMeans.builder()
-              .setK(k)
-              .optSeed(seed)
-              .optRestarts(restarts)
-              .optMaxIterations(maxIterations)
-              .optTolerance(0)
-              .optBlockSize(rowsPerBlock)
-              .build()
-              .fit(points);
-      double totalSeconds = (System.nanoTime() - start) / 1e9;
-      for (KMeansRestartSummary restart : result.restarts()) {
-        double seeding = restart.seedingNanos() / 1e9;
-        double perIteration = restart.lloydNanos() / 1e9 / restart.iterations();
-        print(
-            "restart %d: seeding %.3f s (%.3f ms per centre, %.2f x bare product);"
-                + " %d Lloyd iterations, %.3f s each (%.2f x bare product); inertia %.6g",
-            restart.restart(),
-            seeding,
-            seeding * 1e3 / k,
-            seeding / productSeconds,
-            restart.iterations(),
-            perIteration,
-            perIteration / productSeconds,
-            restart.inertia());
+      for (KMeansSeedingMethod seeding : seedings) {
+        fitAndReport(points, seeding, rowsPerBlock, productSeconds);
       }
-      print("total fit: %.3f s (%.2f x bare product)", totalSeconds, totalSeconds / productSeconds);
     }
+  }
+
+  private void fitAndReport(
+      NDArray points, KMeansSeedingMethod seeding, int rowsPerBlock, double productSeconds) {
+    long start = System.nanoTime();
+    KMeansResult result =
+        KMeans.builder()
+            .setK(k)
+            .optSeed(seed)
+            .optSeeding(seeding)
+            .optRestarts(restarts)
+            .optMaxIterations(maxIterations)
+            .optTolerance(0)
+            .optBlockSize(rowsPerBlock)
+            .build()
+            .fit(points);
+    double totalSeconds = (System.nanoTime() - start) / 1e9;
+    for (KMeansRestartSummary restart : result.restarts()) {
+      double seconds = restart.seedingNanos() / 1e9;
+      double perIteration = restart.lloydNanos() / 1e9 / restart.iterations();
+      print(
+          "%s restart %d: seeding %.3f s (%.2f x bare product);"
+              + " %d Lloyd iterations, %.3f s each (%.2f x bare product); inertia %.6g",
+          seeding,
+          restart.restart(),
+          seconds,
+          seconds / productSeconds,
+          restart.iterations(),
+          perIteration,
+          perIteration / productSeconds,
+          restart.inertia());
+    }
+    print(
+        "%s total fit: %.3f s (%.2f x bare product); NMI %.2f",
+        seeding,
+        totalSeconds,
+        totalSeconds / productSeconds,
+        100 * NormalizedMutualInformation.of(generatingLabels(), result.assignments()));
+  }
+
+  private int[] generatingLabels() {
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % k;
+    }
+    return labels;
   }
 
   /** A small fit first, so that the timed one runs JIT-compiled code: at most 2000 rows, k = 50. */
@@ -128,12 +163,8 @@ public final class BenchKMeansCommand implements Runnable {
 
   /** {@code k} Gaussian centres, each point its centre i % k plus Gaussian noise, L2-normalised. */
   private NDArray clusteredPoints(NDManager manager) {
-    int[] labels = new int[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = i % k;
-    }
     return SyntheticClasses.builder()
-        .setLabels(labels)
+        .setLabels(generatingLabels())
         .setDim(dim)
         .optNoise(noise)
         .optNormalize(true)

@@ -120,6 +120,11 @@ final class OnnxGraph {
     for (long dim : dims) {
       shape.addDimBuilder().setDimValue(dim);
     }
+    return floatTensor(name, shape);
+  }
+
+  /** A float32 value of {@code shape}, for a graph's inputs and outputs. */
+  static ValueInfoProto floatTensor(String name, TensorShapeProto.Builder shape) {
     return ValueInfoProto.newBuilder()
         .setName(name)
         .setType(

@@ -8,8 +8,9 @@ import org.rll.core.exceptions.ValidationException;
 import org.rll.core.random.SplitMix64;
 
 /**
- * k-means of the rows of an N x d float32 NDArray, on that array's device: exact k-means++ seeding,
- * Lloyd iterations, several restarts keeping the lowest inertia (the earliest on ties).
+ * k-means of the rows of an N x d float32 NDArray, on that array's device: k-means|| seeding (exact
+ * k-means++ as an option, {@link KMeansSeedingMethod}), Lloyd iterations, several restarts keeping
+ * the lowest inertia (the earliest on ties).
  *
  * <p>Rules, the same in the naive reference of the tests:
  *
@@ -42,9 +43,11 @@ public final class KMeans {
   private final int maxIterations;
   private final double tolerance;
   private final int blockSize;
+  private final KMeansSeedingMethod seeding;
 
   private KMeans(Builder builder) {
     ValidationException.check(builder.k != null, "k must be set");
+    ValidationException.check(builder.seeding != null, "seeding must not be null");
     ValidationException.check(builder.k >= 1, "k must be positive, got %d", builder.k);
     ValidationException.check(
         builder.restarts >= 1, "restarts must be positive, got %d", builder.restarts);
@@ -66,6 +69,7 @@ public final class KMeans {
     this.maxIterations = builder.maxIterations;
     this.tolerance = builder.tolerance;
     this.blockSize = builder.blockSize != null ? builder.blockSize : defaultBlockSize(k);
+    this.seeding = builder.seeding;
   }
 
   /** A new builder; {@link Builder#setK} is required. */
@@ -96,7 +100,10 @@ public final class KMeans {
       for (int restart = 0; restart < restarts; restart++) {
         long start = System.nanoTime();
         SplitMix64 rng = SplitMix64.derive(seed, restart);
-        int[] seeds = KMeansSeeding.kMeansPlusPlus(points, squaredNorms, k, rng);
+        int[] seeds =
+            seeding == KMeansSeedingMethod.K_MEANS_PLUS_PLUS
+                ? KMeansSeeding.kMeansPlusPlus(points, squaredNorms, k, rng)
+                : KMeansParallelSeeding.seeds(points, squaredNorms, k, rng);
         long seeded = System.nanoTime();
         KMeansLloyd.Outcome outcome = lloyd.run(host.rows(seeds), k);
         summaries.add(
@@ -147,6 +154,7 @@ public final class KMeans {
     private int maxIterations = 100;
     private double tolerance = 1e-4;
     private Integer blockSize;
+    private KMeansSeedingMethod seeding = KMeansSeedingMethod.K_MEANS_PARALLEL;
 
     private Builder() {}
 
@@ -183,6 +191,12 @@ public final class KMeans {
     /** Rows per distance block; default {@link KMeans#defaultBlockSize(int)}. */
     public Builder optBlockSize(int blockSize) {
       this.blockSize = blockSize;
+      return this;
+    }
+
+    /** How the initial centres are drawn; default {@link KMeansSeedingMethod#K_MEANS_PARALLEL}. */
+    public Builder optSeeding(KMeansSeedingMethod seeding) {
+      this.seeding = seeding;
       return this;
     }
 

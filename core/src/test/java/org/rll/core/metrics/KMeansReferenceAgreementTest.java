@@ -34,6 +34,7 @@ class KMeansReferenceAgreementTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       KMeansResult actual =
           KMeans.builder()
+              .optSeeding(KMeansSeedingMethod.K_MEANS_PLUS_PLUS)
               .setK(9)
               .optSeed(seed)
               .optBlockSize(37)
@@ -59,6 +60,7 @@ class KMeansReferenceAgreementTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       KMeansResult actual =
           KMeans.builder()
+              .optSeeding(KMeansSeedingMethod.K_MEANS_PLUS_PLUS)
               .setK(6)
               .optSeed(9)
               .optRestarts(2)
@@ -82,6 +84,7 @@ class KMeansReferenceAgreementTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       KMeansResult result =
           KMeans.builder()
+              .optSeeding(KMeansSeedingMethod.K_MEANS_PLUS_PLUS)
               .setK(10)
               .optSeed(seed)
               .optRestarts(5)
@@ -119,7 +122,13 @@ class KMeansReferenceAgreementTest {
       int[] seeds = KMeansSeeding.kMeansPlusPlus(points, squaredNorms, 6, new SplitMix64(seed));
       assertArrayEquals(KMeansNaiveReference.seeds(x, 6, new SplitMix64(seed)), seeds);
       assertEquals(11, seeds[5]);
-      KMeansResult actual = KMeans.builder().setK(6).optSeed(seed).build().fit(points);
+      KMeansResult actual =
+          KMeans.builder()
+              .optSeeding(KMeansSeedingMethod.K_MEANS_PLUS_PLUS)
+              .setK(6)
+              .optSeed(seed)
+              .build()
+              .fit(points);
       assertArrayEquals(expected.assignments(), actual.assignments());
       assertEquals(0.0, actual.inertia());
       assertEquals(0.0, expected.inertia());
