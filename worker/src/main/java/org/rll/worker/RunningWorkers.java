@@ -7,6 +7,7 @@ import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.rll.workflows.pipeline.RllPipelineImpl;
@@ -71,6 +72,14 @@ public final class RunningWorkers implements AutoCloseable {
     }
     factory.start();
     return new RunningWorkers(factory, description, grace);
+  }
+
+  /** Why the workers do not poll, or empty while they run. */
+  public Optional<String> problem() {
+    if (factory.isShutdown() || factory.isTerminated()) {
+      return Optional.of("the workers are shut down");
+    }
+    return factory.isStarted() ? Optional.empty() : Optional.of("the workers have not started");
   }
 
   /** One line per polled queue: what it runs there. */

@@ -1,5 +1,7 @@
 package org.rll.worker;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -41,11 +43,23 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws TemporalUnreachableException when it does not answer in time
    */
   public static TemporalConnection open(String target, String namespace, Duration timeout) {
+    return open(target, namespace, timeout, new NoopScope());
+  }
+
+  /**
+   * As {@link #open(String, String, Duration)}, the SDK reporting its metrics into {@code metrics}.
+   */
+  public static TemporalConnection open(
+      String target, String namespace, Duration timeout, Scope metrics) {
     WorkflowServiceStubs stubs;
     try {
       stubs =
           WorkflowServiceStubs.newConnectedServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(), timeout);
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget(target)
+                  .setMetricsScope(metrics)
+                  .build(),
+              timeout);
     } catch (RuntimeException e) {
       throw new TemporalUnreachableException(target, e);
     }
@@ -57,6 +71,16 @@ public final class TemporalConnection implements AutoCloseable {
                 .setDataConverter(DataConverters.tolerant())
                 .build());
     return new TemporalConnection(target, stubs, client);
+  }
+
+  /** Why the frontend does not serve now, or empty when its health check passes. */
+  public Optional<String> problem() {
+    try {
+      stubs.healthCheck();
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of("Temporal at " + target + " does not answer: " + e.getMessage());
+    }
   }
 
   /** The client of the namespace. */

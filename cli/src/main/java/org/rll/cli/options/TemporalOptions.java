@@ -1,5 +1,6 @@
 package org.rll.cli.options;
 
+import com.uber.m3.tally.Scope;
 import java.time.Duration;
 import org.rll.worker.TemporalConnection;
 import picocli.CommandLine.Option;
@@ -32,6 +33,11 @@ public final class TemporalOptions {
   /** Connects, waiting up to {@code timeout} for the frontend to answer. */
   public TemporalConnection connect(Duration timeout) {
     return TemporalConnection.open(target, namespace, timeout);
+  }
+
+  /** Connects, waiting up to 10 s, the SDK reporting its metrics into {@code metrics}. */
+  public TemporalConnection connect(Scope metrics) {
+    return TemporalConnection.open(target, namespace, CONNECT_TIMEOUT, metrics);
   }
 
   /** The frontend's {@code host:port}. */

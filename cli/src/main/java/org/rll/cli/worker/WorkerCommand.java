@@ -1,6 +1,7 @@
 package org.rll.cli.worker;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,9 +18,11 @@ import org.rll.cli.options.UntilStopped;
 import org.rll.core.exceptions.StorageAccessException;
 import org.rll.db.ResultsRepository;
 import org.rll.worker.Activities;
+import org.rll.worker.HealthServer;
 import org.rll.worker.Queue;
 import org.rll.worker.RunningWorkers;
 import org.rll.worker.TemporalConnection;
+import org.rll.worker.WorkerMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,10 +69,28 @@ public final class WorkerCommand implements Callable<Integer> {
               + " it).")
   Path scratch;
 
+  @Option(
+      names = "--health-port",
+      paramLabel = "<port>",
+      description =
+          "Serve /healthz (liveness), /readyz (readiness: Temporal answers) and /metrics (the"
+              + " Temporal SDK's metrics for Prometheus) on this port; 0 picks a free one. Off"
+              + " unless given.")
+  Integer healthPort;
+
+  @Option(
+      names = "--health-bind",
+      paramLabel = "<address>",
+      description =
+          "The address of the health port (default: ${DEFAULT-VALUE}, reachable by the cluster's"
+              + " probes; they carry no secrets).")
+  String healthBind = "0.0.0.0";
+
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(scratch);
-    TemporalConnection connection = temporal.connect();
+    WorkerMetrics metrics = new WorkerMetrics();
+    TemporalConnection connection = temporal.connect(metrics.scope());
     ResultsConnection results;
     try {
       results = database.open();
@@ -91,16 +112,32 @@ public final class WorkerCommand implements Callable<Integer> {
             !activitiesOnly,
             Activities.working(environment),
             GRACE);
+    HealthServer health =
+        healthPort == null
+            ? null
+            : HealthServer.start(
+                new InetSocketAddress(healthBind, healthPort),
+                workers::problem,
+                () -> workers.problem().or(connection::problem),
+                metrics);
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "rll worker: Temporal " + connection.target() + ", results in the " + results.address());
     workers.description().forEach(out::println);
+    if (health != null) {
+      out.println("health and metrics on port " + health.port() + ": /healthz /readyz /metrics");
+    }
     out.flush();
     UntilStopped.await(
         () -> {
           try (connection;
-              results) {
+              results;
+              metrics) {
             workers.close();
+          } finally {
+            if (health != null) {
+              health.close();
+            }
           }
         });
     return 0;

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The files under {@code deploy/}: every YAML file parses (all its documents, no duplicate keys),
@@ -128,7 +130,32 @@ class DeployFilesTest {
     assertEquals(
         "true", map(pod.get("nodeSelector"), "nodeSelector").get("nvidia.com/gpu.present"));
     assertTrue(pod.containsKey("tolerations"), "the GPU pods tolerate the nvidia.com/gpu taint");
-    assertEquals(List.of("worker", "--queues", "gpu"), container.get("args"));
+    assertEquals(
+        List.of("worker", "--queues", "gpu", "--health-port", "9464"), container.get("args"));
+  }
+
+  /** Each worker serves its health port, and its probes ask that port's /healthz and /readyz. */
+  @ParameterizedTest
+  @ValueSource(strings = {"k8s/worker-cpu.yaml", "k8s/worker-gpu.yaml"})
+  void workerProbesUseTheHealthPortTheWorkerServes(String file) throws IOException {
+    Map<String, Object> deployment = single(DEPLOY.resolve(file));
+    Map<String, Object> pod =
+        map(
+            map(map(deployment.get("spec"), "spec").get("template"), "template").get("spec"),
+            "pod");
+    Map<String, Object> container = map(((List<?>) pod.get("containers")).get(0), "container");
+    List<?> args = (List<?>) container.get("args");
+    String port = (String) args.get(args.indexOf("--health-port") + 1);
+    Map<String, Object> declared = map(((List<?>) container.get("ports")).get(0), "port");
+    assertEquals(Integer.parseInt(port), declared.get("containerPort"), file);
+    for (String probe : List.of("livenessProbe", "readinessProbe")) {
+      Map<String, Object> get = map(map(container.get(probe), probe).get("httpGet"), "httpGet");
+      assertEquals(declared.get("name"), get.get("port"), file + " " + probe);
+      assertEquals(
+          probe.equals("livenessProbe") ? "/healthz" : "/readyz",
+          get.get("path"),
+          file + " " + probe);
+    }
   }
 
   @Test

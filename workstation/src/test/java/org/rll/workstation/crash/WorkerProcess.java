@@ -3,15 +3,19 @@ package org.rll.workstation.crash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.rll.workstation.dev.DevStack;
 
 /** An {@code rll worker} process polling {@code rll-gpu} for activities only, logging to a file. */
 record WorkerProcess(Process process, Path log) {
 
-  static WorkerProcess start(DevStack stack, Path log) throws IOException {
+  static WorkerProcess start(DevStack stack, Path log, String... extraArguments)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java,
                 "-Xmx2g",
                 "-Dai.djl.offline=true",
@@ -23,9 +27,10 @@ record WorkerProcess(Process process, Path log) {
                 "gpu",
                 "--activities-only",
                 "--scratch-dir",
-                log.resolveSibling(log.getFileName() + ".scratch").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+                log.resolveSibling(log.getFileName() + ".scratch").toString()));
+    command.addAll(List.of(extraArguments));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(stack.clientEnvironment());
     builder.environment().put("AWS_REGION", "us-east-1");
     return new WorkerProcess(builder.start(), log);
