@@ -98,20 +98,7 @@ public final class BenchLossCommand implements Callable<Integer> {
       RankedListLoss constantGallery = RankedListLoss.builder().build();
       RankedListLoss fullAutograd =
           RankedListLoss.builder().optGradientMode(GradientMode.FULL_AUTOGRAD).build();
-      HeadLoss sample = constantGallery.evaluateHead(labels, embeddings);
-      print(
-          "rll bench loss: N %d (%d per class), d %d, %s on %s, %d calls after %d warm-up; loss %.4f,"
-              + " mined %d positives, %d negatives",
-          batch,
-          perClass,
-          dim,
-          embeddings.getDataType(),
-          embeddings.getDevice(),
-          iterations,
-          warmup,
-          sample.loss().getFloat(),
-          sample.counts().positives(),
-          sample.counts().negatives());
+      printSetup("rll bench loss", embeddings, constantGallery.evaluateHead(labels, embeddings));
 
       List<UnaryOperator<NDArray>> variants =
           List.of(
@@ -139,12 +126,12 @@ public final class BenchLossCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void timeBaseline(EmbeddingLoss loss, NDArray embeddings, NDArray labels) {
-    HeadLoss sample = loss.evaluateHead(0, labels, embeddings);
+  /** The first line: the setting, and one call's loss and mined counts. */
+  private void printSetup(String title, NDArray embeddings, HeadLoss sample) {
     print(
-        "rll bench loss --type %s: N %d (%d per class), d %d, %s on %s, %d calls after %d warm-up;"
-            + " loss %.4f, mined %d positives, %d negatives",
-        type,
+        "%s: N %d (%d per class), d %d, %s on %s, %d calls after %d warm-up; loss %.4f,"
+            + " mined %d positives, %d negatives",
+        title,
         batch,
         perClass,
         dim,
@@ -155,6 +142,11 @@ public final class BenchLossCommand implements Callable<Integer> {
         sample.loss().getFloat(),
         sample.counts().positives(),
         sample.counts().negatives());
+  }
+
+  private void timeBaseline(EmbeddingLoss loss, NDArray embeddings, NDArray labels) {
+    printSetup(
+        "rll bench loss --type " + type, embeddings, loss.evaluateHead(0, labels, embeddings));
     double[] medians =
         medianMillis(
             embeddings,

@@ -3,7 +3,6 @@ package org.rll.core.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.rll.core.exceptions.ValidationException;
 
@@ -32,58 +31,48 @@ final class RankedListKernel {
    * embeddings' manager, and the pairs it mined.
    */
   HeadLoss compute(NDArray labels, NDArray embeddings) {
+    return LossBatch.evaluate(labels, embeddings, n -> compute(labels, embeddings, n));
+  }
+
+  private HeadLoss compute(NDArray labels, NDArray embeddings, int n) {
+    NDArray gallery =
+        config.gradientMode() == GradientMode.CONSTANT_GALLERY
+            ? embeddings.stopGradient()
+            : embeddings;
+    NDArray distances = PairwiseDistances.euclidean(embeddings, gallery);
+    NDArray fixed = distances.stopGradient();
+
+    NDArray sameClass = LossBatch.sameClass(labels, embeddings);
+    NDArray notSelf = LossBatch.identity(embeddings).logicalNot();
+    NDArray positives =
+        sameClass.logicalAnd(notSelf).logicalAnd(fixed.gt(config.positiveBoundary()));
+    NDArray negatives = sameClass.logicalNot().logicalAnd(fixed.lt(config.alpha()));
+
+    // Scales are applied to N x N arrays, never to 0-d ones: a 0-d array times a Java double
+    // would be promoted to float64.
+    NDArray positiveWeights =
+        rowNormalisedWeights(
+                fixed.sub(config.positiveBoundary()).mul(config.positiveTemperature()), positives)
+            .mul(2 * (1 - config.balance()) / n);
+    NDArray negativeWeights =
+        rowNormalisedWeights(fixed.neg().add(config.alpha()).mul(config.temperature()), negatives)
+            .mul(2 * config.balance() / n);
+    NDArray loss =
+        positiveWeights
+            .mul(distances.sub(config.positiveBoundary()))
+            .add(negativeWeights.mul(distances.neg().add(config.alpha())))
+            .sum();
+
+    long[] counts =
+        NDArrays.stack(
+                new NDList(
+                    positives.sum().toType(DataType.INT64, false),
+                    negatives.sum().toType(DataType.INT64, false),
+                    sameClass.logicalNot().sum().toType(DataType.INT64, false)))
+            .toLongArray();
     ValidationException.check(
-        embeddings.getShape().dimension() == 2,
-        "embeddings must be 2-D (batch x dim), got shape %s",
-        embeddings.getShape());
-    int n = Math.toIntExact(embeddings.getShape().get(0));
-    ValidationException.check(
-        labels.size() == n, "labels size %d != batch size %d", labels.size(), n);
-    NDManager caller = embeddings.getManager();
-    try (NDManager scope = NDManager.subManagerOf(embeddings)) {
-      scope.tempAttachAll(embeddings, labels);
-      NDArray gallery =
-          config.gradientMode() == GradientMode.CONSTANT_GALLERY
-              ? embeddings.stopGradient()
-              : embeddings;
-      NDArray distances = PairwiseDistances.euclidean(embeddings, gallery);
-      NDArray fixed = distances.stopGradient();
-
-      NDArray column = labels.toDevice(embeddings.getDevice(), false).reshape(n, 1);
-      NDArray sameClass = column.eq(column.transpose());
-      NDArray index = scope.arange(0, n, 1, DataType.INT32, embeddings.getDevice()).reshape(n, 1);
-      NDArray notSelf = index.neq(index.transpose());
-      NDArray positives =
-          sameClass.logicalAnd(notSelf).logicalAnd(fixed.gt(config.positiveBoundary()));
-      NDArray negatives = sameClass.logicalNot().logicalAnd(fixed.lt(config.alpha()));
-
-      // Scales are applied to N x N arrays, never to 0-d ones: a 0-d array times a Java double
-      // would be promoted to float64.
-      NDArray positiveWeights =
-          rowNormalisedWeights(
-                  fixed.sub(config.positiveBoundary()).mul(config.positiveTemperature()), positives)
-              .mul(2 * (1 - config.balance()) / n);
-      NDArray negativeWeights =
-          rowNormalisedWeights(fixed.neg().add(config.alpha()).mul(config.temperature()), negatives)
-              .mul(2 * config.balance() / n);
-      NDArray loss =
-          positiveWeights
-              .mul(distances.sub(config.positiveBoundary()))
-              .add(negativeWeights.mul(distances.neg().add(config.alpha())))
-              .sum();
-
-      long[] counts =
-          NDArrays.stack(
-                  new NDList(
-                      positives.sum().toType(DataType.INT64, false),
-                      negatives.sum().toType(DataType.INT64, false),
-                      sameClass.logicalNot().sum().toType(DataType.INT64, false)))
-              .toLongArray();
-      ValidationException.check(
-          counts[2] > 0, "a batch needs at least two classes, got one class in %d labels", n);
-      loss.attach(caller);
-      return new HeadLoss(loss, new MinedCounts(counts[0], counts[1]));
-    }
+        counts[2] > 0, "a batch needs at least two classes, got one class in %d labels", n);
+    return new HeadLoss(loss, new MinedCounts(counts[0], counts[1]));
   }
 
   /**

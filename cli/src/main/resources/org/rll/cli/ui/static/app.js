@@ -204,15 +204,34 @@ function safeHref(url) {
   }
 }
 
-/** Marks the header link of the current page. */
-function markNav() {
-  const page = document.body.dataset.page;
-  for (const a of document.querySelectorAll('header nav a')) {
-    if (a.dataset.page === page) a.setAttribute('aria-current', 'page');
+/** The pages every header links to, by their body's data-page. */
+const NAV = [
+  { page: 'runs', href: '/', label: 'Runs' },
+  { page: 'compare', href: '/compare', label: 'Compare' },
+  { page: 'sweeps', href: '/sweep', label: 'Sweeps' },
+];
+
+/** Puts the shared header at the top of the page, the current page's link marked. */
+function renderHeader() {
+  const header = document.createElement('header');
+  const brand = document.createElement('a');
+  brand.className = 'brand';
+  brand.href = '/';
+  brand.textContent = 'rll';
+  const nav = document.createElement('nav');
+  for (const item of NAV) {
+    const a = document.createElement('a');
+    a.href = item.href;
+    a.dataset.page = item.page;
+    a.textContent = item.label;
+    if (item.page === document.body.dataset.page) a.setAttribute('aria-current', 'page');
+    nav.appendChild(a);
   }
+  header.append(brand, nav);
+  document.body.prepend(header);
 }
 
-document.addEventListener('DOMContentLoaded', markNav);
+document.addEventListener('DOMContentLoaded', renderHeader);
 
 // ---- charts ---------------------------------------------------------------
 

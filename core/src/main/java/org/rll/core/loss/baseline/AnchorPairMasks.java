@@ -3,11 +3,11 @@ package org.rll.core.loss.baseline;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.function.Function;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.loss.HeadLoss;
+import org.rll.core.loss.LossBatch;
 import org.rll.core.loss.MinedCounts;
 
 /**
@@ -31,34 +31,16 @@ record AnchorPairMasks(
    */
   static HeadLoss evaluate(
       NDArray labels, NDArray embeddings, Function<AnchorPairMasks, HeadLoss> loss) {
-    NDManager caller = embeddings.getManager();
-    try (NDManager scope = NDManager.subManagerOf(embeddings)) {
-      scope.tempAttachAll(embeddings, labels);
-      HeadLoss head = loss.apply(of(labels, embeddings));
-      head.loss().attach(caller);
-      return head;
-    }
+    return LossBatch.evaluate(labels, embeddings, n -> loss.apply(of(labels, embeddings, n)));
   }
 
   /**
-   * Validates an N x d batch and its N labels and builds its masks on the embeddings' device; the
-   * arrays belong to the current manager of {@code embeddings}.
+   * The masks of a validated batch of {@code n} on the embeddings' device; the arrays belong to the
+   * current manager of {@code embeddings}.
    */
-  static AnchorPairMasks of(NDArray labels, NDArray embeddings) {
-    ValidationException.check(
-        embeddings.getShape().dimension() == 2,
-        "embeddings must be 2-D (batch x dim), got shape %s",
-        embeddings.getShape());
-    int n = Math.toIntExact(embeddings.getShape().get(0));
-    ValidationException.check(labels.size() == n, LABELS_SIZE, labels.size(), n);
-    NDArray column = labels.toDevice(embeddings.getDevice(), false).reshape(n, 1);
-    NDArray sameClass = column.eq(column.transpose());
-    NDArray index =
-        embeddings
-            .getManager()
-            .arange(0, n, 1, DataType.INT32, embeddings.getDevice())
-            .reshape(n, 1);
-    NDArray identity = index.eq(index.transpose());
+  private static AnchorPairMasks of(NDArray labels, NDArray embeddings, int n) {
+    NDArray sameClass = LossBatch.sameClass(labels, embeddings);
+    NDArray identity = LossBatch.identity(embeddings);
     NDArray positives = sameClass.logicalAnd(identity.logicalNot());
     NDArray negatives = sameClass.logicalNot();
     MinedCounts pairs = count(positives, negatives);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.loss.EmbeddingLoss;
 import org.rll.core.loss.HeadLoss;
+import org.rll.core.loss.LossBatch;
 import org.rll.core.loss.LossContext;
 import org.rll.core.loss.TrainingClasses;
 
@@ -132,10 +133,7 @@ public final class MarginLoss extends EmbeddingLoss {
     long[] ids = labels.toType(DataType.INT64, false).toLongArray();
     int[] rows = config.classSpecificBeta() ? classes.rows(ids) : new int[ids.length];
     double[] betaValues = beta.toType(DataType.FLOAT64, false).toDoubleArray();
-    ValidationException.check(
-        embeddings.getShape().dimension() == 2,
-        "embeddings must be 2-D (batch x dim), got shape %s",
-        embeddings.getShape());
+    LossBatch.size(labels, embeddings);
     int dim = Math.toIntExact(embeddings.getShape().get(1));
     return PairDistances.evaluate(
         labels, embeddings, false, pairs -> compute(pairs, head, dim, ids, rows, beta, betaValues));

@@ -3,12 +3,12 @@ package org.rll.core.loss.baseline;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.loss.HeadLoss;
+import org.rll.core.loss.LossBatch;
 import org.rll.core.loss.PairwiseDistances;
 
 /**
@@ -31,33 +31,19 @@ record PairDistances(NDArray live, NDArray fixed, NDArray positives, NDArray neg
 
   /**
    * Validates an N x d batch, builds its distances in a scope under the embeddings' manager, runs
-   * {@code body} there and moves the resulting loss to the embeddings' manager.
+   * {@code body} there and moves the resulting loss to the embeddings' manager ({@link LossBatch}).
    */
   static HeadLoss evaluate(
       NDArray labels, NDArray embeddings, boolean squared, Function<PairDistances, HeadLoss> body) {
-    ValidationException.check(
-        embeddings.getShape().dimension() == 2,
-        "embeddings must be 2-D (batch x dim), got shape %s",
-        embeddings.getShape());
-    int n = Math.toIntExact(embeddings.getShape().get(0));
-    ValidationException.check(
-        labels.size() == n, "labels size %d != batch size %d", labels.size(), n);
-    NDManager caller = embeddings.getManager();
-    try (NDManager scope = NDManager.subManagerOf(embeddings)) {
-      scope.tempAttachAll(embeddings, labels);
-      NDArray squaredDistances = PairwiseDistances.squaredEuclidean(embeddings, embeddings);
-      NDArray live = squared ? squaredDistances : squaredDistances.sqrt();
+    return LossBatch.evaluate(labels, embeddings, n -> body.apply(of(labels, embeddings, squared)));
+  }
 
-      NDArray column = labels.toDevice(embeddings.getDevice(), false).reshape(n, 1);
-      NDArray sameClass = column.eq(column.transpose());
-      NDArray index = scope.arange(0, n, 1, DataType.INT32, embeddings.getDevice()).reshape(n, 1);
-      NDArray positives = sameClass.logicalAnd(index.neq(index.transpose()));
-      HeadLoss head =
-          body.apply(
-              new PairDistances(live, live.stopGradient(), positives, sameClass.logicalNot()));
-      head.loss().attach(caller);
-      return head;
-    }
+  private static PairDistances of(NDArray labels, NDArray embeddings, boolean squared) {
+    NDArray squaredDistances = PairwiseDistances.squaredEuclidean(embeddings, embeddings);
+    NDArray live = squared ? squaredDistances : squaredDistances.sqrt();
+    NDArray sameClass = LossBatch.sameClass(labels, embeddings);
+    NDArray positives = sameClass.logicalAnd(LossBatch.identity(embeddings).logicalNot());
+    return new PairDistances(live, live.stopGradient(), positives, sameClass.logicalNot());
   }
 
   /** The batch size N. */
