@@ -1,6 +1,7 @@
 package org.rll.cli.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rll.db.RunRow;
 
@@ -16,9 +17,14 @@ public final class RunLoss {
   /** {@code run}'s {@code loss.type}, or {@link #DEFAULT}; a spec that is not JSON names none. */
   public static String of(RunRow run) {
     try {
-      return JSON.readTree(run.specJson()).path("loss").path("type").asText(DEFAULT);
+      return of(JSON.readTree(run.specJson()));
     } catch (JsonProcessingException e) {
       return DEFAULT;
     }
+  }
+
+  /** The {@code loss.type} of a spec already read, or {@link #DEFAULT}. */
+  public static String of(JsonNode spec) {
+    return spec.path("loss").path("type").asText(DEFAULT);
   }
 }

@@ -30,7 +30,7 @@ record SpecFacts(Optional<String> backbone, Optional<String> loss, OptionalInt i
     JsonNode iterations = spec.path("training").path("iterations");
     return new SpecFacts(
         Optional.of(spec.path("model").path("backbone").asText(Backbone.BN_INCEPTION.cliName())),
-        Optional.of(RunLoss.of(run)),
+        Optional.of(RunLoss.of(spec)),
         OptionalInt.of(
             iterations.canConvertToInt()
                 ? iterations.intValue()
