@@ -20,9 +20,12 @@ import org.rll.workflows.sweep.RllSweepImpl;
  *
  * <p>Closing asks every worker to stop: a running training chunk sees the shutdown at its next
  * heartbeat, stops after its iteration and leaves a checkpoint; closing waits for that, up to the
- * grace period, before interrupting what is left.
+ * grace period, then interrupts what is left and gives it {@link #UNWIND} to end. Whatever stops
+ * the process (Docker, Kubernetes) must wait at least {@link #longestClose} after its SIGTERM.
  */
 public final class RunningWorkers implements AutoCloseable {
+  /** How long interrupted activities get to end once the grace period is over. */
+  public static final Duration UNWIND = Duration.ofSeconds(30);
 
   private final WorkerFactory factory;
   private final List<String> description;
@@ -87,11 +90,16 @@ public final class RunningWorkers implements AutoCloseable {
     return description;
   }
 
+  /** The longest {@link #close} of workers started with {@code grace}. */
+  public static Duration longestClose(Duration grace) {
+    return grace.plus(UNWIND);
+  }
+
   @Override
   public void close() {
     factory.shutdown();
     factory.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
     factory.shutdownNow();
-    factory.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    factory.awaitTermination(UNWIND.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

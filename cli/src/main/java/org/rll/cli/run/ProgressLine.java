@@ -1,11 +1,14 @@
 package org.rll.cli.run;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.rll.workflows.pipeline.Progress;
+import org.rll.workflows.pipeline.QueueWait;
 
 /**
- * One line of a run's progress: stage, a bar with iteration/total, last loss, images/s, and the
- * retry under way, if any.
+ * One line of a run's progress: stage, a bar with iteration/total, last loss, images/s, the retry
+ * under way, if any, and a wait for a worker past {@link QueueWait#NOTICE_AFTER}.
  */
 final class ProgressLine {
   private static final int BAR_WIDTH = 20;
@@ -33,5 +36,11 @@ final class ProgressLine {
       line.append("  ").append(progress.retrying());
     }
     return line.toString().stripTrailing();
+  }
+
+  /** The line of {@code progress}, with {@code wait} when it is overdue at {@code now}. */
+  static String format(Progress progress, Optional<QueueWait> wait, Instant now) {
+    String line = format(progress);
+    return wait.filter(w -> w.overdue(now)).map(w -> line + "  " + w.describe(now)).orElse(line);
   }
 }

@@ -6,6 +6,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,14 @@ import java.util.concurrent.TimeoutException;
 import org.rll.workflows.RootCause;
 import org.rll.workflows.RunStatus;
 import org.rll.workflows.pipeline.PipelineResult;
+import org.rll.workflows.pipeline.QueueWait;
 import org.rll.workflows.pipeline.RllPipeline;
 import org.rll.workflows.stages.EvaluationSummary;
 
 /**
  * Follows a pipeline workflow to its end: a progress line whenever the {@code progress} query
- * answers something new, then how the run ended and its final metrics.
+ * answers something new or a wait for a worker grows by a minute, then how the run ended and its
+ * final metrics.
  */
 public final class RunFollower {
 
@@ -33,7 +36,9 @@ public final class RunFollower {
     String last = "";
     while (!result.isDone()) {
       try {
-        String line = ProgressLine.format(pipeline.progress());
+        String line =
+            ProgressLine.format(
+                pipeline.progress(), QueueWait.longest(client, workflowId), Instant.now());
         if (!line.equals(last)) {
           out.println(line);
           out.flush();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import org.rll.db.RunRow;
+import org.rll.workflows.pipeline.QueueWait;
 
 /**
  * {@code rll status} as one JSON object: {@code run}; {@code database}, null without a row, with
@@ -15,8 +17,10 @@ import org.rll.db.RunRow;
  * values} of {@code head}, {@code metric}, {@code k}, {@code value} as stored fractions); and
  * {@code workflow} with {@code id}, {@code status} (Temporal's, null when it does not know the
  * workflow or was not reachable), {@code progress} (the progress query's answer while it runs),
- * {@code failure} (the chain, outermost first: {@code type}, {@code applicationType}, {@code
- * message}) and {@code error} (why a part is missing). What is not known is null.
+ * {@code waiting} (the activity waiting longest for a worker: {@code taskQueue}, {@code activity},
+ * {@code since}, {@code seconds}, and {@code overdue} once past five minutes), {@code failure} (the
+ * chain, outermost first: {@code type}, {@code applicationType}, {@code message}) and {@code error}
+ * (why a part is missing). What is not known is null.
  */
 final class StatusJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,10 +87,20 @@ final class StatusJson {
     return json;
   }
 
+  private static JsonNode waiting(QueueWait wait, Instant now) {
+    return JSON.createObjectNode()
+        .put("taskQueue", wait.taskQueue())
+        .put("activity", wait.activityType())
+        .put("since", wait.since().toString())
+        .put("seconds", wait.waited(now).toSeconds())
+        .put("overdue", wait.overdue(now));
+  }
+
   private static JsonNode workflow(WorkflowState state) {
     ObjectNode json = JSON.createObjectNode().put("id", state.workflowId());
     json.put("status", state.outcome().map(WorkflowOutcome::status).orElse(null));
     json.set("progress", state.progress().orElse(null));
+    json.set("waiting", state.waiting().map(w -> waiting(w, state.readAt())).orElse(null));
     if (state.outcome().isPresent()) {
       ArrayNode failure = json.putArray("failure");
       for (FailureLevel level : state.outcome().get().failure()) {

@@ -71,7 +71,9 @@ final class StatusText {
   private static String workflow(WorkflowState state) {
     String workflow = "workflow " + state.workflowId();
     if (state.progress().isPresent()) {
-      return workflow + " is running: " + ProgressLine.format(progress(state.progress().get()));
+      return workflow
+          + " is running: "
+          + ProgressLine.format(progress(state.progress().get()), state.waiting(), state.readAt());
     }
     if (state.outcome().filter(o -> !o.running()).isPresent()) {
       WorkflowOutcome outcome = state.outcome().get();

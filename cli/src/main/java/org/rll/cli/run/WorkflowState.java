@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.rll.cli.options.TemporalOptions;
 import org.rll.worker.TemporalConnection;
 import org.rll.worker.TemporalUnreachableException;
+import org.rll.workflows.pipeline.QueueWait;
 import org.rll.workflows.pipeline.RllPipeline;
 
 /**
@@ -19,6 +21,8 @@ import org.rll.workflows.pipeline.RllPipeline;
  *     workflow or was not reachable
  * @param progress the {@code progress} query's answer, while the workflow runs and answers
  * @param queryError why a running workflow did not answer its progress query
+ * @param waiting the activity of the running workflow that waits longest for a worker, if any
+ * @param readAt when Temporal was asked
  */
 record WorkflowState(
     String workflowId,
@@ -26,7 +30,9 @@ record WorkflowState(
     boolean reachable,
     Optional<WorkflowOutcome> outcome,
     Optional<JsonNode> progress,
-    Optional<String> queryError) {
+    Optional<String> queryError,
+    Optional<QueueWait> waiting,
+    Instant readAt) {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
   /** Asks Temporal, waiting at most 3 s for it to answer. */
@@ -35,14 +41,24 @@ record WorkflowState(
       Optional<WorkflowOutcome> outcome = WorkflowOutcome.find(connection, workflowId);
       Optional<JsonNode> progress = Optional.empty();
       Optional<String> queryError = Optional.empty();
+      Optional<QueueWait> waiting = Optional.empty();
       if (outcome.map(WorkflowOutcome::running).orElse(false)) {
         try {
           progress = Optional.of(progress(connection, workflowId));
         } catch (WorkflowException e) {
           queryError = Optional.of(e.getMessage());
         }
+        waiting = QueueWait.longest(connection.client(), workflowId);
       }
-      return new WorkflowState(workflowId, temporal.target(), true, outcome, progress, queryError);
+      return new WorkflowState(
+          workflowId,
+          temporal.target(),
+          true,
+          outcome,
+          progress,
+          queryError,
+          waiting,
+          Instant.now());
     } catch (TemporalUnreachableException e) {
       return new WorkflowState(
           workflowId,
@@ -50,7 +66,9 @@ record WorkflowState(
           false,
           Optional.empty(),
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          Optional.empty(),
+          Instant.now());
     }
   }
 

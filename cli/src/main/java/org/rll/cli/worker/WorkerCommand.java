@@ -39,7 +39,11 @@ import picocli.CommandLine.Spec;
       "When stopped, a running training chunk stops after its iteration and leaves a checkpoint."
     })
 public final class WorkerCommand implements Callable<Integer> {
-  private static final Duration GRACE = Duration.ofMinutes(2);
+  /**
+   * How long a stopped worker lets running activities finish their checkpoints; the deploy files
+   * give a stopping container longer than {@link RunningWorkers#longestClose} of it.
+   */
+  public static final Duration GRACE = Duration.ofMinutes(2);
 
   @Spec CommandSpec spec;
   @Mixin TemporalOptions temporal;

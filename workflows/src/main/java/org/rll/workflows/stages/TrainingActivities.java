@@ -1,10 +1,13 @@
 package org.rll.workflows.stages;
 
 import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
 
 /** Training, on {@code rll-gpu}. */
 @ActivityInterface
 public interface TrainingActivities {
+  /** The activity type of {@link #trainChunk}, as Temporal names it. */
+  String TRAIN_CHUNK = "TrainChunk";
 
   /**
    * Trains from the run's newest complete checkpoint in the store to the request's target,
@@ -12,5 +15,6 @@ public interface TrainingActivities {
    * stops after the current iteration and leaves a checkpoint. Retried after a crash, it starts
    * again from the newest checkpoint, so at most one checkpoint interval is repeated.
    */
+  @ActivityMethod(name = TRAIN_CHUNK)
   ChunkOutcome trainChunk(ChunkRequest request);
 }

@@ -7,7 +7,6 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +34,7 @@ class ContinueAsNewTest {
 
   @BeforeEach
   void start() {
-    temporal = TestWorkflowEnvironment.newInstance();
-    Worker cpu = temporal.newWorker(TaskQueues.CPU);
-    cpu.registerWorkflowImplementationTypes(RllPipelineImpl.class);
-    cpu.registerActivitiesImplementations(new InstantStages(ITERATIONS, plans));
+    temporal = PipelineTestServer.withCpuWorker(new InstantStages(ITERATIONS, plans));
     temporal.newWorker(TaskQueues.GPU).registerActivitiesImplementations(new OneIterationChunks());
     temporal.start();
   }

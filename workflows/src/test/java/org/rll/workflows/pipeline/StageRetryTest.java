@@ -9,7 +9,6 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -48,11 +47,8 @@ class StageRetryTest {
 
   @BeforeEach
   void start() {
-    temporal = TestWorkflowEnvironment.newInstance();
     stages = new FlakyStages();
-    Worker cpu = temporal.newWorker(TaskQueues.CPU);
-    cpu.registerWorkflowImplementationTypes(RllPipelineImpl.class);
-    cpu.registerActivitiesImplementations(stages);
+    temporal = PipelineTestServer.withCpuWorker(stages);
     temporal.newWorker(TaskQueues.GPU).registerActivitiesImplementations(new FlakyChunks());
     temporal.start();
     client = temporal.getWorkflowClient();

@@ -3,7 +3,10 @@ package org.rll.workstation.crash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -26,9 +31,13 @@ import org.rll.workstation.dev.DevStack;
 /**
  * A separate {@code rll worker --health-port} process: its probes pass and its metrics carry the
  * Temporal SDK's while Temporal runs; once Temporal is gone it stays alive but is no longer ready.
+ * The healthcheck that compose gives every worker passes while the process lives.
  */
 class WorkerHealthTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** Surefire runs in the module directory; deploy/ sits next to it. */
+  private static final Path WORKER_YAML = Path.of("..", "deploy", "compose", "worker.yaml");
 
   @TempDir Path home;
 
@@ -45,6 +54,7 @@ class WorkerHealthTest {
       HttpResponse<String> alive = await(base.resolve("/healthz"), r -> r.statusCode() == 200);
       assertEquals("ok\n", alive.body());
       assertEquals("ok\n", get(base.resolve("/readyz")).body());
+      assertEquals(0, composeHealthcheck(port), "compose's healthcheck passes a live worker");
       HttpResponse<String> metrics =
           await(base.resolve("/metrics"), r -> r.body().contains("temporal_long_request"));
       assertTrue(
@@ -59,6 +69,26 @@ class WorkerHealthTest {
       worker.kill();
       stack.close();
     }
+    assertEquals(
+        1, composeHealthcheck(port), "compose's healthcheck fails once the worker is gone");
+  }
+
+  /**
+   * The exit status of the healthcheck that deploy/compose/worker.yaml gives every worker, asked of
+   * {@code port} instead of 9464.
+   */
+  private static int composeHealthcheck(int port) throws Exception {
+    JsonNode test =
+        new YAMLMapper().readTree(WORKER_YAML.toFile()).at("/services/worker/healthcheck/test");
+    assertEquals("CMD", test.get(0).asText(), test.toString());
+    List<String> command = new ArrayList<>();
+    for (int i = 1; i < test.size(); i++) {
+      command.add(test.get(i).asText().replace("/9464", "/" + port));
+    }
+    Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
+    check.getInputStream().transferTo(OutputStream.nullOutputStream());
+    assertTrue(check.waitFor(30, TimeUnit.SECONDS), "the healthcheck hung");
+    return check.exitValue();
   }
 
   private static HttpResponse<String> await(URI uri, Predicate<HttpResponse<String>> done)

@@ -51,12 +51,14 @@ class DashboardApiTest {
     JsonNode live = runs.get(0);
     assertEquals("RUNNING", live.get("status").asText());
     assertTrue(live.get("liveStatus").asBoolean());
+    assertTrue(live.get("waiting").isNull(), "a worker polls rll-gpu: " + live);
     assertEquals(100000, live.get("iterationsTotal").asInt());
     assertTrue(live.get("bestRecallAt1").isNull());
 
     JsonNode done = runs.get(1);
     assertEquals("SUCCEEDED", done.get("status").asText());
     assertFalse(done.get("liveStatus").asBoolean());
+    assertTrue(done.get("waiting").isNull());
     assertEquals(last(results.trainingLog("done")) + 1, done.get("iterationsDone").asLong());
     assertEquals(3, done.get("iterationsTotal").asInt());
     assertEquals(0.875, done.get("bestRecallAt1").asDouble());

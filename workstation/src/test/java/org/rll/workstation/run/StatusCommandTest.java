@@ -62,6 +62,7 @@ class StatusCommandTest {
             .put("id", "no-row")
             .put("status", "FAILED")
             .putNull("progress")
+            .putNull("waiting")
             .putNull("error")
             .set(
                 "failure",
@@ -116,6 +117,10 @@ class StatusCommandTest {
     JsonNode workflow = json.get("workflow");
     assertEquals("RUNNING", workflow.get("status").asText());
     assertEquals("train", workflow.get("progress").get("stage").asText());
+    JsonNode waiting = workflow.get("waiting");
+    assertTrue(
+        waiting.isNull() || !waiting.get("overdue").asBoolean(),
+        "a worker polls rll-gpu, so no chunk waits long: " + waiting);
     assertEquals(0, workflow.get("failure").size());
     assertTrue(workflow.get("error").isNull(), json.toString());
 
@@ -180,7 +185,8 @@ class StatusCommandTest {
              "database": {"status": "FAILED", "dataset": "cub", "workflowId": "quiet",
                "created": "2026-03-01T10:00:00Z", "updated": "2026-03-01T10:00:00Z",
                "newestCheckpoint": null, "lastLogged": null, "metrics": null},
-             "workflow": {"id": "quiet", "status": null, "progress": null, "failure": null,
+             "workflow": {"id": "quiet", "status": null, "progress": null, "waiting": null,
+               "failure": null,
                "error": "Temporal was not reachable at 127.0.0.1:%d"}}
             """
                 .formatted(closedPort)),

@@ -2,16 +2,19 @@ package org.rll.cli.ui.api;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import java.time.Instant;
 import java.util.Optional;
 import org.rll.db.RunRow;
 import org.rll.worker.TemporalConnection;
 import org.rll.workflows.RunStatus;
+import org.rll.workflows.pipeline.QueueWait;
 
 /**
  * A run's status as the dashboard shows it: the recorded one, except that a run recorded as PENDING
  * or RUNNING is looked up in Temporal. There it may be running (live), have failed or been
  * cancelled without the database hearing of it, or be unknown: INTERRUPTED, a run whose workflow is
- * gone, which {@code rll resume} continues.
+ * gone, which {@code rll resume} continues. A running run also says when a stage has waited past
+ * {@link QueueWait#NOTICE_AFTER} for a worker.
  */
 final class LiveStatus {
   static final String INTERRUPTED = "INTERRUPTED";
@@ -22,8 +25,15 @@ final class LiveStatus {
     this.temporal = temporal;
   }
 
-  /** The status to show, and whether Temporal confirmed it just now. */
-  record Shown(String status, boolean live) {}
+  /**
+   * The status to show, whether Temporal confirmed it just now, and, for a running run, its wait
+   * for a worker once overdue.
+   */
+  record Shown(String status, boolean live, Optional<String> waiting) {
+    Shown(String status, boolean live) {
+      this(status, live, Optional.empty());
+    }
+  }
 
   Shown of(RunRow run) {
     if (run.status() != RunStatus.PENDING && run.status() != RunStatus.RUNNING) {
@@ -31,7 +41,7 @@ final class LiveStatus {
     }
     Optional<WorkflowExecutionInfo> info;
     try {
-      info = temporal.describe(run.workflowId() == null ? run.runId() : run.workflowId());
+      info = temporal.describe(workflowId(run));
     } catch (RuntimeException unreachable) {
       return new Shown(run.status().name(), false);
     }
@@ -40,10 +50,22 @@ final class LiveStatus {
     }
     WorkflowExecutionStatus status = info.get().getStatus();
     return switch (status) {
-      case WORKFLOW_EXECUTION_STATUS_RUNNING -> new Shown(run.status().name(), true);
+      case WORKFLOW_EXECUTION_STATUS_RUNNING ->
+          new Shown(run.status().name(), true, waiting(workflowId(run)));
       case WORKFLOW_EXECUTION_STATUS_CANCELED -> new Shown(RunStatus.CANCELLED.name(), true);
       case WORKFLOW_EXECUTION_STATUS_COMPLETED -> new Shown(run.status().name(), false);
       default -> new Shown(RunStatus.FAILED.name(), true);
     };
+  }
+
+  private Optional<String> waiting(String workflowId) {
+    Instant now = Instant.now();
+    return QueueWait.longest(temporal.client(), workflowId)
+        .filter(wait -> wait.overdue(now))
+        .map(wait -> wait.describe(now));
+  }
+
+  private static String workflowId(RunRow run) {
+    return run.workflowId() == null ? run.runId() : run.workflowId();
   }
 }

@@ -23,6 +23,7 @@ final class RunJson {
     node.put("runId", summary.run().runId());
     node.put("status", shown.status());
     node.put("liveStatus", shown.live());
+    node.put("waiting", shown.waiting().orElse(null));
     node.put("dataset", summary.run().dataset());
     node.put("backbone", facts.backbone().orElse(null));
     node.put("loss", facts.loss().orElse(null));

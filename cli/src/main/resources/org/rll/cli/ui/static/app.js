@@ -176,14 +176,15 @@ function el(tag, attrs, ...children) {
 }
 
 /** A status label coloured by status; a live marker (CSS) when it came from Temporal just now. */
-function statusBadge(status, live) {
+function statusBadge(status, live, waiting) {
   const span = el('span', { class: `status status-${String(status || 'UNKNOWN').toLowerCase()}` },
     status || '');
   if (live) {
     span.dataset.live = 'true';
     span.title = 'Status read live from Temporal';
   }
-  return span;
+  if (!waiting) return span;
+  return el('span', {}, span, ' ', el('span', { class: 'waiting' }, waiting));
 }
 
 function runLink(runId) {

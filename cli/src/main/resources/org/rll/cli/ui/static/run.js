@@ -187,7 +187,7 @@ function fact(name, value) {
 
 function renderHeader(run) {
   byId('run-id').textContent = run.runId || runId;
-  byId('run-status').replaceChildren(statusBadge(run.status, run.liveStatus));
+  byId('run-status').replaceChildren(statusBadge(run.status, run.liveStatus, run.waiting));
   const elapsed = run.createdAt && run.updatedAt
     ? formatDuration(new Date(run.updatedAt) - new Date(run.createdAt)) : '';
   const sweep = run.sweepId
@@ -251,7 +251,7 @@ function renderDetail(detail) {
 /** What, when it changes, calls for fetching the metrics again. */
 function metricsSignature(detail) {
   const run = detail.run || {};
-  return JSON.stringify([run.status, run.bestRecallAt1, run.bestMapAtR,
+  return JSON.stringify([run.status, run.waiting, run.bestRecallAt1, run.bestMapAtR,
     (detail.checkpoints || []).length, detail.failure]);
 }
 

@@ -41,7 +41,7 @@ function runRow(run) {
   if (run.createdAt) link.title = `created ${formatDate(run.createdAt)}`;
   return el('tr', { 'data-run-id': run.runId },
     el('td', { 'data-col': 'run' }, link),
-    el('td', { 'data-col': 'status' }, statusBadge(run.status, run.liveStatus)),
+    el('td', { 'data-col': 'status' }, statusBadge(run.status, run.liveStatus, run.waiting)),
     el('td', { 'data-col': 'dataset' }, run.dataset || ''),
     el('td', { 'data-col': 'backbone' }, run.backbone || ''),
     el('td', { 'data-col': 'loss' }, run.loss || ''),
