@@ -10,6 +10,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -105,6 +106,12 @@ public final class TemporalConnection implements AutoCloseable {
    * as new is followed to the newest one.
    */
   public Optional<WorkflowExecutionInfo> describe(String workflowId) {
+    return describeExecution(workflowId)
+        .map(DescribeWorkflowExecutionResponse::getWorkflowExecutionInfo);
+  }
+
+  /** Temporal's whole description of {@link #describe}'s execution, pending activities included. */
+  public Optional<DescribeWorkflowExecutionResponse> describeExecution(String workflowId) {
     return ask(
         "describe workflow " + workflowId,
         () ->
@@ -114,8 +121,7 @@ public final class TemporalConnection implements AutoCloseable {
                     DescribeWorkflowExecutionRequest.newBuilder()
                         .setNamespace(client.getOptions().getNamespace())
                         .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                        .build())
-                .getWorkflowExecutionInfo());
+                        .build()));
   }
 
   /** The event that closed {@code execution}; empty while it runs or when the server lacks it. */

@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Polls rll's task queues until stopped (SIGINT or SIGTERM): rll-cpu runs the pipeline and"
-          + " sweep workflows and their CPU stages, rll-gpu runs training, one chunk at a time.",
+          + " sweep workflows and their CPU stages, rll-gpu runs training, one chunk at a time, on"
+          + " the GPU when one is visible, else on the CPU (so a stack without GPU workers still"
+          + " finishes its runs when its workers poll both queues).",
       "When stopped, a running training chunk stops after its iteration and leaves a checkpoint."
     })
 public final class WorkerCommand implements Callable<Integer> {

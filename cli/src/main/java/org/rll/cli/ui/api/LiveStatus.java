@@ -1,7 +1,7 @@
 package org.rll.cli.ui.api;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import java.time.Instant;
 import java.util.Optional;
 import org.rll.db.RunRow;
@@ -39,28 +39,28 @@ final class LiveStatus {
     if (run.status() != RunStatus.PENDING && run.status() != RunStatus.RUNNING) {
       return new Shown(run.status().name(), false);
     }
-    Optional<WorkflowExecutionInfo> info;
+    Optional<DescribeWorkflowExecutionResponse> described;
     try {
-      info = temporal.describe(workflowId(run));
+      described = temporal.describeExecution(workflowId(run));
     } catch (RuntimeException unreachable) {
       return new Shown(run.status().name(), false);
     }
-    if (info.isEmpty()) {
+    if (described.isEmpty()) {
       return new Shown(INTERRUPTED, false);
     }
-    WorkflowExecutionStatus status = info.get().getStatus();
+    WorkflowExecutionStatus status = described.get().getWorkflowExecutionInfo().getStatus();
     return switch (status) {
       case WORKFLOW_EXECUTION_STATUS_RUNNING ->
-          new Shown(run.status().name(), true, waiting(workflowId(run)));
+          new Shown(run.status().name(), true, waiting(described.get()));
       case WORKFLOW_EXECUTION_STATUS_CANCELED -> new Shown(RunStatus.CANCELLED.name(), true);
       case WORKFLOW_EXECUTION_STATUS_COMPLETED -> new Shown(run.status().name(), false);
       default -> new Shown(RunStatus.FAILED.name(), true);
     };
   }
 
-  private Optional<String> waiting(String workflowId) {
+  private static Optional<String> waiting(DescribeWorkflowExecutionResponse described) {
     Instant now = Instant.now();
-    return QueueWait.longest(temporal.client(), workflowId)
+    return QueueWait.longest(described.getPendingActivitiesList())
         .filter(wait -> wait.overdue(now))
         .map(wait -> wait.describe(now));
   }
