@@ -9,7 +9,6 @@ import io.temporal.api.enums.v1.HistoryEventFilterType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.client.WorkflowClient;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.rll.core.exceptions.RllException;
+import org.rll.workflows.pipeline.PipelineStubs;
 
 /**
  * A checked connection to a Temporal frontend and a client of one namespace, using {@link
@@ -112,16 +112,7 @@ public final class TemporalConnection implements AutoCloseable {
 
   /** Temporal's whole description of {@link #describe}'s execution, pending activities included. */
   public Optional<DescribeWorkflowExecutionResponse> describeExecution(String workflowId) {
-    return ask(
-        "describe workflow " + workflowId,
-        () ->
-            stubs
-                .blockingStub()
-                .describeWorkflowExecution(
-                    DescribeWorkflowExecutionRequest.newBuilder()
-                        .setNamespace(client.getOptions().getNamespace())
-                        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                        .build()));
+    return ask("describe workflow " + workflowId, () -> PipelineStubs.describe(client, workflowId));
   }
 
   /** The event that closed {@code execution}; empty while it runs or when the server lacks it. */

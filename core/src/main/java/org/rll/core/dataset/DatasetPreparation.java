@@ -19,6 +19,7 @@ import org.rll.core.exceptions.ExceptionText;
 import org.rll.core.exceptions.TransientStorageException;
 import org.rll.core.exceptions.ValidationException;
 import org.rll.core.storage.BlobStore;
+import org.rll.core.storage.LocalTrees;
 
 /**
  * The "prepare dataset" stage: fetch the archive (cached by source and by content; pinned to the
@@ -101,7 +102,7 @@ public final class DatasetPreparation {
               + ExceptionText.describe(e),
           e);
     } finally {
-      LocalDirectory.deleteTree(work);
+      LocalTrees.delete(work);
     }
   }
 

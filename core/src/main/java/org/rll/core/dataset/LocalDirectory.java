@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -60,20 +59,6 @@ final class LocalDirectory {
         Sha256Counter counter = new Sha256Counter(in)) {
       counter.transferTo(java.io.OutputStream.nullOutputStream());
       return counter.sha256Hex();
-    }
-  }
-
-  /** Removes a scratch directory tree, if there is one. */
-  static void deleteTree(Path directory) {
-    if (directory == null || !Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(directory)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove scratch directory " + directory, e);
     }
   }
 }

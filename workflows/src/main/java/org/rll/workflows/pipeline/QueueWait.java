@@ -1,10 +1,8 @@
 package org.rll.workflows.pipeline;
 
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,18 +40,8 @@ public record QueueWait(String taskQueue, String activityType, Instant since) {
    * too when Temporal does not answer, since the wait is a note beside the run's progress.
    */
   public static Optional<QueueWait> longest(WorkflowClient client, String workflowId) {
-    DescribeWorkflowExecutionRequest request =
-        DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(client.getOptions().getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-            .build();
     try {
-      return longest(
-          client
-              .getWorkflowServiceStubs()
-              .blockingStub()
-              .describeWorkflowExecution(request)
-              .getPendingActivitiesList());
+      return longest(PipelineStubs.describe(client, workflowId).getPendingActivitiesList());
     } catch (StatusRuntimeException e) {
       return Optional.empty();
     }

@@ -2,8 +2,6 @@ package org.rll.workstation.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,11 +59,11 @@ public final class BenchSweepCommand implements Callable<Integer>, CommandPlugin
         iterations >= 1, "--iterations must be at least 1, got %s", iterations);
     ValidationException.check(rounds >= 1, "--rounds must be at least 1, got %s", rounds);
     PrintWriter out = spec.commandLine().getOut();
-    Path home = Files.createTempDirectory("rll-bench-sweep");
-    try (DevStack stack = DevStack.start(home, DevPorts.free())) {
+    try (ScratchHome scratch = ScratchHome.create("rll-bench-sweep");
+        DevStack stack = DevStack.start(scratch.directory(), DevPorts.free())) {
       SweepSpec sweep =
           ShortSweep.of(
-              FashionMnist.copyBundledTestSet(home.resolve("fashion-mnist")),
+              FashionMnist.copyBundledTestSet(scratch.directory().resolve("fashion-mnist")),
               iterations,
               iterations,
               "[{\"path\": \"loss.type\", \"values\": [\"ranked-list\"]}]",
@@ -86,8 +84,6 @@ public final class BenchSweepCommand implements Callable<Integer>, CommandPlugin
       }
       print(out, plain, swept);
       return 0;
-    } finally {
-      ScratchHome.delete(home);
     }
   }
 

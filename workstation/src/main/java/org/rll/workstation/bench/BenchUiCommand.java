@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,8 +63,8 @@ public final class BenchUiCommand implements Callable<Integer>, CommandPlugin {
         runs >= 1 && logRows >= 1 && repeat >= 1,
         "--runs, --log-rows and --repeat must be at least 1");
     PrintWriter out = spec.commandLine().getOut();
-    Path home = Files.createTempDirectory("rll-bench-ui");
-    try (DevStack stack = DevStack.start(home, DevPorts.free())) {
+    try (ScratchHome scratch = ScratchHome.create("rll-bench-ui");
+        DevStack stack = DevStack.start(scratch.directory(), DevPorts.free())) {
       ResultsRepository results = new ResultsRepository(stack.dataSource());
       DashboardData data = new DashboardData(results);
       data.finishedRuns(runs, 20);
@@ -97,8 +95,6 @@ public final class BenchUiCommand implements Callable<Integer>, CommandPlugin {
           median(() -> queries.run(LONG_RUN).isPresent() ? 1 : 0));
       out.flush();
       return 0;
-    } finally {
-      ScratchHome.delete(home);
     }
   }
 

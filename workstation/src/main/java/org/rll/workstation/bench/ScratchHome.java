@@ -1,23 +1,29 @@
 package org.rll.workstation.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.rll.core.storage.LocalTrees;
 
 /** The temporary home of a benchmark's embedded stack, deleted when the benchmark ends. */
-final class ScratchHome {
-  private ScratchHome() {}
+final class ScratchHome implements AutoCloseable {
+  private final Path directory;
 
-  static void delete(Path directory) {
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the benchmark's home " + directory, e);
-    }
+  private ScratchHome(Path directory) {
+    this.directory = directory;
+  }
+
+  /** A new empty home in the system's temporary directory, its name starting {@code prefix}. */
+  static ScratchHome create(String prefix) throws IOException {
+    return new ScratchHome(Files.createTempDirectory(prefix));
+  }
+
+  Path directory() {
+    return directory;
+  }
+
+  @Override
+  public void close() {
+    LocalTrees.delete(directory);
   }
 }
