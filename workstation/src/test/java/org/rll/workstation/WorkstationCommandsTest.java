@@ -72,6 +72,15 @@ class WorkstationCommandsTest {
   }
 
   @Test
+  void devRefusesQueuesWithoutCpu() {
+    Cli.Captured run = Cli.rll("dev", "--queues", "gpu");
+    assertEquals(2, run.exit(), run.toString());
+    assertTrue(
+        run.err().contains("--queues must include cpu: rll dev runs the workflows, on rll-cpu"),
+        run.err());
+  }
+
+  @Test
   void benchSweepRejectsNoRuns() {
     Cli.Captured run = Cli.rll("bench", "sweep", "--runs", "0");
     assertEquals(2, run.exit(), run.toString());

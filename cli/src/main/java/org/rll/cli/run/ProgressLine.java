@@ -41,6 +41,6 @@ final class ProgressLine {
   /** The line of {@code progress}, with {@code wait} when it is overdue at {@code now}. */
   static String format(Progress progress, Optional<QueueWait> wait, Instant now) {
     String line = format(progress);
-    return wait.filter(w -> w.overdue(now)).map(w -> line + "  " + w.describe(now)).orElse(line);
+    return wait.flatMap(w -> w.notice(now)).map(notice -> line + "  " + notice).orElse(line);
   }
 }

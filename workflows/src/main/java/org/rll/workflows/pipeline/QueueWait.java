@@ -62,6 +62,11 @@ public record QueueWait(String taskQueue, String activityType, Instant since) {
     return waited(now).compareTo(NOTICE_AFTER) >= 0;
   }
 
+  /** {@link #describe}, once the wait is {@link #overdue} at {@code now}; else empty. */
+  public Optional<String> notice(Instant now) {
+    return overdue(now) ? Optional.of(describe(now)) : Optional.empty();
+  }
+
   /** How long the activity has waited at {@code now}. */
   public Duration waited(Instant now) {
     return Duration.between(since, now).isNegative() ? Duration.ZERO : Duration.between(since, now);

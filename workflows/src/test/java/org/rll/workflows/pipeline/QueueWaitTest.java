@@ -11,6 +11,7 @@ import io.temporal.api.workflow.v1.PendingActivityInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QueueWaitTest {
@@ -64,6 +65,9 @@ class QueueWaitTest {
     assertFalse(wait.overdue(NOON.plusSeconds(299)));
     assertTrue(wait.overdue(NOON.plusSeconds(300)));
     assertFalse(wait.overdue(NOON.minusSeconds(30)), "a clock behind the server's is no wait");
+    assertTrue(wait.notice(NOON.plusSeconds(299)).isEmpty());
+    assertEquals(
+        Optional.of(wait.describe(NOON.plusSeconds(300))), wait.notice(NOON.plusSeconds(300)));
   }
 
   @Test

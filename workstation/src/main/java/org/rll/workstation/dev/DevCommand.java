@@ -2,11 +2,16 @@ package org.rll.workstation.dev;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.rll.cli.CommandPlugin;
 import org.rll.cli.options.UntilStopped;
+import org.rll.core.exceptions.ValidationException;
+import org.rll.worker.Activities;
+import org.rll.worker.Queue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +24,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the whole system in this process until interrupted: the Temporal Java test server,"
           + " an embedded PostgreSQL (<home>/pg), S3Proxy over <home>/s3 (bucket rll) and a worker"
-          + " polling rll-cpu and rll-gpu, and the dashboard of rll ui on"
+          + " polling rll-cpu and rll-gpu (--queues), and the dashboard of rll ui on"
           + " http://127.0.0.1:8080/. Every server listens on 127.0.0.1 only.",
       "The test server keeps its state in memory only: stopping rll dev ends every workflow, while"
           + " results and artifacts stay; `rll resume <run>` continues an interrupted run.",
@@ -59,9 +64,29 @@ public final class DevCommand implements Callable<Integer>, CommandPlugin {
       description = "Dashboard port, on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int uiPort;
 
+  @Option(
+      names = "--queues",
+      split = ",",
+      paramLabel = "<queue>",
+      defaultValue = "cpu,gpu",
+      description =
+          "Queues its worker polls: cpu (always: the workflows run here) and gpu, or cpu alone to"
+              + " leave training to `rll worker --queues gpu --activities-only` processes"
+              + " (default: ${DEFAULT-VALUE}).")
+  List<Queue> queues;
+
   @Override
   public Integer call() throws Exception {
-    DevStack stack = DevStack.start(home, new DevPorts(temporalPort, s3Port, postgresPort, uiPort));
+    ValidationException.check(
+        queues.contains(Queue.CPU),
+        "--queues must include cpu: rll dev runs the workflows, on rll-cpu; got %s",
+        queues);
+    DevStack stack =
+        DevStack.start(
+            home,
+            new DevPorts(temporalPort, s3Port, postgresPort, uiPort),
+            Activities::working,
+            EnumSet.copyOf(queues));
     describe(stack, spec.commandLine().getOut());
     UntilStopped.await(stack);
     return 0;

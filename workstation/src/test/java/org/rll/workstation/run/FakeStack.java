@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.rll.cli.Cli;
 import org.rll.db.ResultsRepository;
+import org.rll.worker.Queue;
 import org.rll.workstation.dev.DevPorts;
 import org.rll.workstation.dev.DevStack;
 
@@ -26,12 +29,18 @@ public final class FakeStack implements AutoCloseable {
   }
 
   public static FakeStack start(Path home, long millisPerIteration) {
+    return start(home, millisPerIteration, EnumSet.allOf(Queue.class));
+  }
+
+  /** A stack whose worker polls only {@code queues}. */
+  public static FakeStack start(Path home, long millisPerIteration, Set<Queue> queues) {
     FakeActivities[] fakes = new FakeActivities[1];
     DevStack stack =
         DevStack.start(
             home,
             DevPorts.free(),
-            env -> (fakes[0] = new FakeActivities(env, millisPerIteration)).activities());
+            env -> (fakes[0] = new FakeActivities(env, millisPerIteration)).activities(),
+            queues);
     return new FakeStack(stack, fakes[0]);
   }
 

@@ -59,10 +59,8 @@ final class LiveStatus {
   }
 
   private static Optional<String> waiting(DescribeWorkflowExecutionResponse described) {
-    Instant now = Instant.now();
     return QueueWait.longest(described.getPendingActivitiesList())
-        .filter(wait -> wait.overdue(now))
-        .map(wait -> wait.describe(now));
+        .flatMap(wait -> wait.notice(Instant.now()));
   }
 
   private static String workflowId(RunRow run) {
